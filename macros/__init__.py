@@ -1,0 +1,155 @@
+"""Dry Needling Guide's macros for mkdocs-macros: the names pages call.
+
+This module only binds names to functions; the logic lives in the sibling
+modules, each tested on its own. See CONTRIBUTING.md for the macro reference.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import claims, comparisons, faq, glossary, inline, references, sandbox, state
+from .context import RenderContext
+from .datastore import Origin
+
+# Variables mkdocs-macros exposes that a page has no business reading (config
+# holds every plugin object; git and environment describe the build machine).
+_HIDDEN_VARIABLES = ("config", "environment", "plugin", "git", "macros", "filters", "filters_builtin")
+
+# The plugin's own helpers: `context` and `macros_info` would print every variable.
+_HIDDEN_MACROS = ("context", "macros_info", "now", "fix_url")
+
+_ctx: RenderContext | None = None
+
+
+def _context() -> RenderContext:
+    if _ctx is None:
+        raise RuntimeError("no page is being rendered")
+    return _ctx
+
+
+def _named(env, name: str):
+    """Register a macro under a name that differs from its Python name."""
+    def register(func):
+        env.macro(func, name)
+        return func
+    return register
+
+
+def define_env(env) -> None:
+    state.start(env.conf)
+    for name in _HIDDEN_VARIABLES:
+        env.variables.pop(name, None)
+    for name in _HIDDEN_MACROS:
+        env.macros.pop(name, None)
+
+    @env.macro
+    def term(key: str, text: str | None = None) -> Markup:
+        """A glossary term, linked with a tooltip on first use."""
+        return inline.term(_context(), key, text)
+
+    @env.macro
+    def cite(*keys: str) -> Markup:
+        """Numbered citation link(s) to references."""
+        return inline.cite(_context(), *keys)
+
+    @env.macro
+    def grade(key: str) -> Markup:
+        """An evidence-grade badge."""
+        return inline.grade(_context(), key)
+
+    @env.macro
+    def verdict(key: str) -> Markup:
+        """A claim-verdict badge."""
+        return inline.verdict(_context(), key)
+
+    @env.macro
+    def page_link(key: str, section: str = "", text: str | None = None) -> Markup:
+        """A link to a page or section by key."""
+        return inline.page_link(_context(), key, section, text)
+
+    @env.macro
+    def comparison(key: str) -> Markup:
+        """A comparison table from comparisons.yml."""
+        return Markup("\n\n") + comparisons.comparison_html(_context(), key) + Markup("\n\n")
+
+    @env.macro
+    def comparison_summary(key: str) -> Markup:
+        """The summary paragraph of a comparison."""
+        return comparisons.comparison_summary_html(_context(), key)
+
+    @env.macro
+    def comparison_list() -> str:
+        """Links to every comparison page."""
+        ctx = _context()
+        lines = []
+        for key, comp in ctx.site.comparisons.items():
+            page = ctx.pages.get(f"compare/{key}")
+            target = ctx.href(page.url) if page else ctx.href("compare/", key)
+            lines.append(f"- [{comp.title}]({target})")
+        return "\n".join(lines)
+
+    @_named(env, "glossary")
+    def glossary_entries() -> str:
+        """Every glossary term, A to Z."""
+        return glossary.glossary_markdown(_context())
+
+    @_named(env, "faq")
+    def faq_entries() -> str:
+        """Every FAQ entry."""
+        return faq.faq_markdown(_context())
+
+    @env.macro
+    def faq_entry(key: str) -> str:
+        """One FAQ entry."""
+        return faq.faq_entry_markdown(_context(), key)
+
+    @_named(env, "claims")
+    def claims_list() -> str:
+        """Every claim with its verdict."""
+        return claims.claims_markdown(_context())
+
+    @env.macro
+    def reference_list() -> Markup:
+        """Every reference with its key as anchor."""
+        return Markup("\n\n") + references.all_references_html(_context()) + Markup("\n\n")
+
+    @env.macro
+    def counts() -> dict:
+        """Sizes of the data, for the home and about pages."""
+        site = _context().site
+        return {"terms": len(site.glossary), "references": len(site.references),
+                "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons)}
+
+
+def on_pre_page_macros(env) -> None:
+    """Give each page its own context (citation numbers, first term uses)."""
+    global _ctx
+    build = state.current()
+    jinja = sandbox.install(env)
+    page = env.page
+    meta = page.meta or {}
+    source_key = meta.get("dng_source_key")
+    source = build.pages.get(source_key) if source_key else None
+    if source is None:
+        source = next((p for p in build.pages.values() if p.src_uri == page.file.src_uri), None)
+    path = source.path if source else f"docs/{page.file.src_uri}"
+    offset = meta.get("dng_line_offset", source.body_offset if source else 0)
+    jinja.where = sandbox.Where(path, offset)
+    _ctx = RenderContext(
+        site=build.site,
+        page_url=page.url,
+        site_url=build.site_url,
+        absolute=bool(meta.get("dng_embed")),
+        origin=Origin(path, None),
+        pages=build.pages,
+    )
+
+
+def on_post_page_macros(env) -> None:
+    """Append the page's reference list and remember what it cited and defined."""
+    ctx = _context()
+    meta = env.page.meta or {}
+    if not meta.get("dng_embed"):
+        env.markdown += "\n\n" + references.page_references_markdown(ctx, list(meta.get("sources") or []))
+    state.current().page_stats[env.page.url] = {"cited": list(ctx.cited), "terms": sorted(ctx.terms_seen)}

@@ -1,0 +1,205 @@
+"""Load every data file once, validate it, and cross-check the keys between files.
+
+The result, `SiteData`, is the one source of truth that pages, embeds, the JSON
+API and the checker all render from. Loading collects every problem before it
+fails, so an editor sees all mistakes at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, Problem, did_you_mean
+from .models import Claim, Comparison, FaqEntry, GlossaryTerm, Reference, Reviewer, Scales
+from .yamlsource import YamlProblem, line_of, load_file
+
+DATA_DIR = Path(__file__).parent / "data"
+FILES = {
+    "references": "references.yml",
+    "glossary": "glossary.yml",
+    "comparisons": "comparisons.yml",
+    "faq": "faq.yml",
+    "claims": "claims.yml",
+    "scales": "scales.yml",
+    "reviewers": "reviewers.yml",
+}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Origin:
+    """Where a value was written: used to point at a data-file line in errors."""
+
+    path: str
+    line: int | None
+
+
+@dataclass
+class SiteData:
+    references: dict[str, Reference]
+    glossary: dict[str, GlossaryTerm]
+    comparisons: dict[str, Comparison]
+    faq: list[FaqEntry]
+    claims: list[Claim]
+    scales: Scales
+    reviewers: dict[str, Reviewer]
+    # (file kind, entry key, field name) -> where it was written
+    origins: dict[tuple[str, str, str], Origin] = field(default_factory=dict)
+
+    @property
+    def grades(self) -> dict[str, Any]:
+        return {g.key: g for g in self.scales.grades}
+
+    @property
+    def verdicts(self) -> dict[str, Any]:
+        return {v.key: v for v in self.scales.verdicts}
+
+    def origin(self, kind: str, key: str, name: str) -> Origin:
+        return self.origins.get((kind, key, name)) or Origin(f"macros/data/{FILES[kind]}", None)
+
+
+def _display(path: Path, project_dir: Path) -> str:
+    try:
+        return path.relative_to(project_dir).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _pydantic_problems(err: ValidationError, raw: Any, path: str, prefix: tuple = ()) -> list[Problem]:
+    problems = []
+    for item in err.errors():
+        loc = prefix + tuple(item["loc"])
+        where = ".".join(str(p) for p in loc)
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            message = f"unknown field '{loc[-1]}'"
+            hint = "remove it or fix its name (see CONTRIBUTING.md for the fields)"
+        elif kind == "missing":
+            message = f"missing required field '{loc[-1]}'"
+            hint = "add it (see CONTRIBUTING.md for the fields)"
+        else:
+            value = item.get("input")
+            shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+            message = f"bad value {shown} at {where}: {item['msg']}"
+            hint = "fix the value to the expected type and form"
+        problems.append(Problem(path, line_of(raw, loc), message, hint))
+    return problems
+
+
+def _load_list(kind: str, model: type[M], data_dir: Path, project_dir: Path,
+               problems: list[Problem], origins: dict) -> list[M]:
+    file = data_dir / FILES[kind]
+    path = _display(file, project_dir)
+    try:
+        raw = load_file(file, path)
+    except FileNotFoundError:
+        problems.append(Problem(path, None, "data file is missing", f"create {FILES[kind]}"))
+        return []
+    except YamlProblem as err:
+        problems.append(err.problem)
+        return []
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        problems.append(Problem(path, 1, "expected a list of entries (lines starting with '- ')",
+                                "start each entry with '- key: ...'"))
+        return []
+    items: list[M] = []
+    seen: dict[str, int | None] = {}
+    for index, entry in enumerate(raw):
+        try:
+            item = model.model_validate(entry)
+        except ValidationError as err:
+            problems.extend(_pydantic_problems(err, raw, path, (index,)))
+            continue
+        key = getattr(item, "key")
+        line = getattr(entry, "line", None)
+        if key in seen:
+            problems.append(Problem(path, line, f"duplicate key '{key}' (first at line {seen[key]})",
+                                    "every entry needs its own key: rename or merge one"))
+            continue
+        seen[key] = line
+        for name in type(item).model_fields:
+            origins[(kind, key, name)] = Origin(path, entry.key_lines.get(name, line))
+        items.append(item)
+    return items
+
+
+def _check_refs(keys: Iterable[str], valid: dict, origin: Origin, what: str, file: str,
+                problems: list[Problem]) -> None:
+    for key in keys:
+        if key not in valid:
+            problems.append(Problem(origin.path, origin.line, f"unknown {what} '{key}'",
+                                    did_you_mean(key, valid, file)))
+
+
+def load(project_dir: Path, data_dir: Path = DATA_DIR) -> SiteData:
+    """Load and cross-check all data files; raise DataError listing every problem."""
+    problems: list[Problem] = []
+    origins: dict[tuple[str, str, str], Origin] = {}
+    refs = _load_list("references", Reference, data_dir, project_dir, problems, origins)
+    terms = _load_list("glossary", GlossaryTerm, data_dir, project_dir, problems, origins)
+    comps = _load_list("comparisons", Comparison, data_dir, project_dir, problems, origins)
+    faq = _load_list("faq", FaqEntry, data_dir, project_dir, problems, origins)
+    claims = _load_list("claims", Claim, data_dir, project_dir, problems, origins)
+    reviewers = _load_list("reviewers", Reviewer, data_dir, project_dir, problems, origins)
+
+    scales_file = data_dir / FILES["scales"]
+    scales_path = _display(scales_file, project_dir)
+    scales = Scales(grades=[], verdicts=[])
+    try:
+        raw_scales = load_file(scales_file, scales_path)
+        scales = Scales.model_validate(raw_scales)
+    except YamlProblem as err:
+        problems.append(err.problem)
+    except ValidationError as err:
+        problems.extend(_pydantic_problems(err, raw_scales, scales_path))
+
+    site = SiteData(
+        references={r.key: r for r in refs},
+        glossary={t.key: t for t in terms},
+        comparisons={c.key: c for c in comps},
+        faq=faq,
+        claims=claims,
+        scales=scales,
+        reviewers={r.key: r for r in reviewers},
+        origins=origins,
+    )
+    ref_file, term_file = "macros/data/references.yml", "macros/data/glossary.yml"
+    for term in terms:
+        _check_refs(term.references, site.references, site.origin("glossary", term.key, "references"),
+                    "reference key", ref_file, problems)
+        _check_refs(term.related, site.glossary, site.origin("glossary", term.key, "related"),
+                    "glossary term", term_file, problems)
+    for comp in comps:
+        columns = {c.key for c in comp.columns}
+        for row in comp.rows:
+            origin = site.origin("comparisons", comp.key, "rows")
+            if set(row.cells) != columns:
+                missing = sorted(columns - set(row.cells))
+                extra = sorted(set(row.cells) - columns)
+                problems.append(Problem(origin.path, origin.line,
+                                        f"row '{row.key}' of '{comp.key}' has cells {sorted(row.cells)}"
+                                        f" but the columns are {sorted(columns)}",
+                                        f"add {missing} / remove {extra}" if missing or extra else ""))
+            for cell in row.cells.values():
+                _check_refs(cell.sources, site.references, origin, "reference key", ref_file, problems)
+    verdicts = site.verdicts
+    for claim in claims:
+        origin = site.origin("claims", claim.key, "verdict")
+        if claim.verdict not in verdicts:
+            problems.append(Problem(origin.path, origin.line, f"unknown verdict '{claim.verdict}'",
+                                    did_you_mean(claim.verdict, verdicts, "macros/data/scales.yml")))
+        _check_refs(claim.references, site.references, site.origin("claims", claim.key, "references"),
+                    "reference key", ref_file, problems)
+    for entry in faq:
+        _check_refs(entry.references, site.references, site.origin("faq", entry.key, "references"),
+                    "reference key", ref_file, problems)
+    if problems:
+        raise DataError(problems)
+    return site

@@ -1,0 +1,76 @@
+"""Content errors as values: a location, what is wrong, and how to fix it.
+
+One format serves the build log, the editors' checker and the tests:
+``path:line: what is wrong — how to fix it``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from dataclasses import dataclass
+from typing import Iterable
+
+# A logger under "mkdocs." so that `mkdocs build --strict` counts our warnings.
+log = logging.getLogger("mkdocs.plugins.dng")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a source file."""
+
+    path: str
+    line: int | None
+    message: str
+    hint: str = ""
+    severity: str = "error"  # "error" or "warning"
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}:1"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+
+class ContentError(Exception):
+    """Raised where a content mistake makes rendering impossible."""
+
+    def __init__(self, message: str, hint: str = "", path: str = "", line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.path = path
+        self.line = line
+
+    def problem(self, path: str | None = None, line: int | None = None) -> Problem:
+        return Problem(path or self.path or "<unknown>", line or self.line, self.message, self.hint)
+
+    def __str__(self) -> str:
+        return self.problem().format() if self.path else f"{self.message} — {self.hint}"
+
+
+class DataError(Exception):
+    """Raised when data files fail validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.format() for p in problems))
+
+
+def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The nearest valid names to a mistyped one, best first."""
+    return difflib.get_close_matches(str(value), sorted(set(choices)), n=n, cutoff=0.5)
+
+
+def did_you_mean(value: str, choices: Iterable[str], what: str) -> str:
+    """A hint naming the closest valid keys, or where to find the list."""
+    near = closest(value, choices)
+    if near:
+        return "did you mean " + " or ".join(f"'{n}'" for n in near) + "?"
+    return f"use a key defined in {what}"
+
+
+def report(problem: Problem) -> None:
+    """Send a problem to the build log; strict mode turns a warning into a failed build."""
+    log.warning(problem.format())

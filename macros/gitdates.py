@@ -1,0 +1,58 @@
+"""When each source file last changed, from git. Honest about shallow clones.
+
+In a shallow clone the only commit's date would be wrong for every file, so we
+report "unavailable" rather than a wrong date.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Commit:
+    date: str  # ISO 8601 with offset
+    subject: str
+    files: tuple[str, ...]
+
+
+def _git(project_dir: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=project_dir, capture_output=True, text=True,
+                                timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+@functools.lru_cache(maxsize=4)
+def history(project_dir: Path) -> tuple[bool, tuple[Commit, ...]]:
+    """(complete, commits newest first) touching pages and data files."""
+    shallow = _git(project_dir, "rev-parse", "--is-shallow-repository")
+    if shallow is None:
+        return False, ()
+    out = _git(project_dir, "log", "--no-merges", "--format=%x1e%cI%x1f%s", "--name-only",
+               "--", "docs", "macros/data")
+    if out is None:
+        return False, ()
+    commits = []
+    for record in out.split("\x1e")[1:]:
+        head, _, names = record.partition("\n")
+        date, _, subject = head.partition("\x1f")
+        files = tuple(n for n in names.splitlines() if n.strip())
+        commits.append(Commit(date.strip(), subject.strip(), files))
+    return shallow.strip() != "true", tuple(commits)
+
+
+def last_changed(project_dir: Path, path: str) -> str | None:
+    """ISO date the file last changed, or None when history is missing or shallow."""
+    complete, commits = history(project_dir)
+    if not complete:
+        return None
+    for commit in commits:
+        if path in commit.files:
+            return commit.date[:10]
+    return None

@@ -1,0 +1,119 @@
+"""Read the Markdown sources: front matter, key, and the explicit h2 section ids.
+
+Embeds, the content API, the checker and the build all need to know a page's
+sections before MkDocs renders anything, so this reads the source text directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .yamlsource import YamlProblem, parse
+
+H2 = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\})?\s*$")
+FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    line: int  # 1-based line of the heading in the source file
+
+
+@dataclass
+class SourcePage:
+    path: str  # relative to the project, e.g. docs/safety.md
+    src_uri: str  # relative to docs/, e.g. safety.md
+    key: str  # "safety", "compare/dry-needling-vs-acupuncture", "home"
+    url: str  # "safety/", "" for home
+    meta: dict
+    body: str  # Markdown after the front matter
+    body_offset: int  # lines before the body starts
+    sections: list[Section] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def page_key(src_uri: str) -> str:
+    """safety.md -> safety; compare/index.md -> compare; index.md -> home."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return "home"
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return stem
+
+
+def page_url(key: str) -> str:
+    return "" if key == "home" else f"{key}/"
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict, str, int]:
+    """Return (meta, body, lines before body). Raises YamlProblem on bad YAML."""
+    if not text.startswith("---\n"):
+        return {}, text, 0
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        if text.rstrip().endswith("\n---"):
+            end = len(text.rstrip()) - 4
+        else:
+            raise YamlProblem(Problem(path, 1, "front matter is not closed",
+                                      "end the front matter with a line of three dashes: ---"))
+    raw = text[4:end]
+    meta = parse(raw, path, line_offset=1) or {}
+    if not isinstance(meta, dict):
+        raise YamlProblem(Problem(path, 2, "front matter is not a set of 'key: value' lines",
+                                  "write one 'key: value' per line between the --- lines"))
+    body_start = end + 5
+    offset = text.count("\n", 0, body_start)
+    return meta, text[body_start:], offset
+
+
+def find_sections(body: str, offset: int) -> list[Section]:
+    """Every h2 outside code fences, with its explicit id ('' where none is written)."""
+    sections = []
+    in_fence = False
+    for number, line in enumerate(body.splitlines(), start=1 + offset):
+        if FENCE.match(line.strip()):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        match = H2.match(line)
+        if match and not line.startswith("###"):
+            sections.append(Section(match.group("id") or "", match.group("title"), number))
+    return sections
+
+
+def read_page(docs_dir: Path, src: Path, project_dir: Path) -> SourcePage:
+    src_uri = src.relative_to(docs_dir).as_posix()
+    path = src.relative_to(project_dir).as_posix() if src.is_relative_to(project_dir) else str(src)
+    key = page_key(src_uri)
+    page = SourcePage(path, src_uri, key, page_url(key), {}, "", 0)
+    try:
+        text = src.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        page.problems.append(Problem(path, None, "file is not valid UTF-8",
+                                     "save the file with UTF-8 encoding"))
+        return page
+    try:
+        page.meta, page.body, page.body_offset = split_front_matter(text, path)
+    except YamlProblem as err:
+        page.problems.append(err.problem)
+        return page
+    page.sections = find_sections(page.body, page.body_offset)
+    return page
+
+
+def scan(docs_dir: Path, project_dir: Path) -> list[SourcePage]:
+    """All Markdown pages under docs/, except partials and templates (names starting with _)."""
+    pages = []
+    for src in sorted(docs_dir.rglob("*.md")):
+        rel = src.relative_to(docs_dir)
+        if any(part.startswith("_") for part in rel.parts) or rel.parts[0] == "embed":
+            continue
+        pages.append(read_page(docs_dir, src, project_dir))
+    return pages

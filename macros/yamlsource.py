@@ -1,0 +1,110 @@
+"""YAML loading that remembers where each value came from.
+
+Data files are validated after loading; to point an editor at the right line,
+every mapping is loaded as a `LineDict` that knows the line of each key.
+Duplicate keys, which plain PyYAML silently lets the last one win, are errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+
+class LineDict(dict):
+    """A dict that knows the 1-based line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in mapping:
+                raise DuplicateKey(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+        return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+)
+# Dates stay strings: front matter and data compare and print them as ISO text,
+# and a JSON dump of a datetime.date would crash the build.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse(text: str, path: str, line_offset: int = 0) -> Any:
+    """Parse YAML text; raise `YamlProblem` with the file and line on any error."""
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if "\t" in line[: len(line) - len(line.lstrip())]:
+                raise YamlProblem(
+                    Problem(path, number + line_offset, "tab used for indentation in YAML",
+                            "indent with spaces (two per level), never tabs")
+                )
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except DuplicateKey as err:
+        line = err.problem_mark.line + 1 + line_offset if err.problem_mark else None
+        raise YamlProblem(Problem(path, line, str(err.problem),
+                                  "remove or rename one of the two entries")) from err
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        what = err.problem or err.context or "invalid YAML"
+        raise YamlProblem(Problem(path, line, f"invalid YAML: {what}",
+                                  "check indentation and quote text that contains ':' or '#'")) from err
+    except yaml.YAMLError as err:
+        raise YamlProblem(Problem(path, None, f"invalid YAML: {err}", "check the file's syntax")) from err
+
+
+def load_file(path: Path, display: str) -> Any:
+    """Read and parse a UTF-8 YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise YamlProblem(Problem(display, None, "file is not valid UTF-8",
+                                  "save the file with UTF-8 encoding")) from err
+    return parse(text, display)
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.format())
+
+
+def line_of(data: Any, loc: tuple) -> int | None:
+    """The line of the deepest mapping or key reached by following `loc` into `data`."""
+    line = getattr(data, "line", None) or None
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict):
+            line = node.key_lines.get(str(part), line)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line) or line
+        else:
+            break
+    return line
