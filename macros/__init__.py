@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import claims, comparisons, faq, glossary, inline, references, sandbox, state
+from . import changes, claims, clinics, comparisons, faq, glossary, inline, references, sandbox, state
 from .context import RenderContext
 from .datastore import Origin
 
@@ -115,6 +115,36 @@ def define_env(env) -> None:
         return Markup("\n\n") + references.all_references_html(_context()) + Markup("\n\n")
 
     @env.macro
+    def changes_list() -> Markup:
+        """The change log from git history."""
+        return Markup("\n\n") + changes.changes_html(_context(), state.current()) + Markup("\n\n")
+
+    @env.macro
+    def embed_loader_snippet(key: str, section: str = "", **options: str) -> str:
+        """A copyable loader snippet for a page or section."""
+        return clinics.loader_snippet(_context(), key, section, **options)
+
+    @env.macro
+    def embed_iframe_snippet(key: str, section: str = "") -> str:
+        """A copyable plain-iframe snippet."""
+        return clinics.iframe_snippet(_context(), key, section)
+
+    @env.macro
+    def embed_example(key: str, section: str = "", height: int = 420, **options: str) -> Markup:
+        """A live embed example."""
+        return clinics.live_example(_context(), key, section, height, **options)
+
+    @env.macro
+    def nginx_headers() -> str:
+        """The nginx lines for the recommended headers."""
+        return clinics.nginx(_context())
+
+    @env.macro
+    def site_url() -> str:
+        """The site's absolute URL, with a trailing slash."""
+        return state.current().site_url
+
+    @env.macro
     def counts() -> dict:
         """Sizes of the data, for the home and about pages."""
         site = _context().site
@@ -134,7 +164,7 @@ def on_pre_page_macros(env) -> None:
     if source is None:
         source = next((p for p in build.pages.values() if p.src_uri == page.file.src_uri), None)
     path = source.path if source else f"docs/{page.file.src_uri}"
-    offset = meta.get("dng_line_offset", source.body_offset if source else 0)
+    offset = meta.get("dng_line_offset", source.render_offset if source else 0)
     jinja.where = sandbox.Where(path, offset)
     _ctx = RenderContext(
         site=build.site,

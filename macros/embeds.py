@@ -88,7 +88,7 @@ def embed_documents(page: SourcePage, site_url: str) -> list[tuple[str, str]]:
         return []
     title = str(page.meta.get("title", page.key))
     docs = [(embed_src_uri(page.key),
-             _front_matter(page, title, "", page.body_offset)
+             _front_matter(page, title, "", page.render_offset)
              + absolutize_links(page.body, page.src_uri, site_url))]
     for section in page.sections:
         if not section.id:

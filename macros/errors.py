@@ -71,6 +71,20 @@ def did_you_mean(value: str, choices: Iterable[str], what: str) -> str:
     return f"use a key defined in {what}"
 
 
+_reported: set[str] = set()
+
+
+def reset_reports() -> None:
+    """Start a new build: the same problem may be reported again."""
+    _reported.clear()
+
+
 def report(problem: Problem) -> None:
-    """Send a problem to the build log; strict mode turns a warning into a failed build."""
-    log.warning(problem.format())
+    """Send a problem to the build log once; strict mode turns a warning into a failed build.
+
+    Embed copies render the same source again, so the same mistake would otherwise
+    be listed once per copy."""
+    text = problem.format()
+    if text not in _reported:
+        _reported.add(text)
+        log.warning(text)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Commit:
+    sha: str
     date: str  # ISO 8601 with offset
     subject: str
     files: tuple[str, ...]
@@ -34,16 +35,16 @@ def history(project_dir: Path) -> tuple[bool, tuple[Commit, ...]]:
     shallow = _git(project_dir, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return False, ()
-    out = _git(project_dir, "log", "--no-merges", "--format=%x1e%cI%x1f%s", "--name-only",
+    out = _git(project_dir, "log", "--no-merges", "--format=%x1e%H%x1f%cI%x1f%s", "--name-only",
                "--", "docs", "macros/data")
     if out is None:
         return False, ()
     commits = []
     for record in out.split("\x1e")[1:]:
         head, _, names = record.partition("\n")
-        date, _, subject = head.partition("\x1f")
+        sha, date, subject = (head.split("\x1f") + ["", "", ""])[:3]
         files = tuple(n for n in names.splitlines() if n.strip())
-        commits.append(Commit(date.strip(), subject.strip(), files))
+        commits.append(Commit(sha.strip(), date.strip(), subject.strip(), files))
     return shallow.strip() != "true", tuple(commits)
 
 

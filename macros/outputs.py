@@ -1,11 +1,53 @@
-"""Files written after the pages: filled in as the API, oEmbed and feeds arrive."""
+"""Files written after the pages are built: API, schemas, oEmbed, feed, loader, headers, robots.
+
+Then every internal link in the finished site is checked, so a broken link in
+raw HTML (which MkDocs cannot see) still fails a strict build.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import rjsmin
+
+from . import api, changes, embeds, headers, linkcheck, oembed
+from .errors import report
 from .state import Build
+
+LOADER_SOURCE = Path(__file__).parent / "assets" / "embed-loader.js"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def _json(path: Path, data) -> None:
+    _write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def loader_js() -> str:
+    return rjsmin.jsmin(LOADER_SOURCE.read_text(encoding="utf-8"), keep_bang_comments=False) + "\n"
+
+
+def robots_txt(build: Build) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {build.site_url}sitemap.xml\n"
 
 
 def write_all(build: Build, site_dir: Path) -> None:
-    return None
+    for name, make in api.DOCUMENTS.items():
+        _json(site_dir / "api" / api.API_VERSION / f"{name}.json", make(build))
+        _json(site_dir / "api" / api.API_VERSION / "schema" / f"{name}.json", api.schema(build, name))
+    for page in build.pages.values():
+        if embeds.embeddable(page):
+            _json(site_dir / "oembed" / f"{page.key}.json", oembed.document(build, page))
+    _write(site_dir / "changes.xml", changes.atom_feed(build))
+    _write(site_dir / "embed.js", loader_js())
+    _write(site_dir / "robots.txt", robots_txt(build))
+    page_paths = ["/" + p.url for p in build.pages.values() if p.key != "404"] + ["/404.html"]
+    _write(site_dir / "_headers", headers.headers_file(build.site_url, page_paths,
+                                                       headers.script_hashes(site_dir)))
+    for problem in linkcheck.check_site(site_dir, build.site_url):
+        report(problem)

@@ -36,6 +36,11 @@ class SourcePage:
     sections: list[Section] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def render_offset(self) -> int:
+        """Lines before the first line MkDocs hands to the macros (it drops leading blank lines)."""
+        return self.body_offset + len(self.body) - len(self.body.lstrip("\n"))
+
 
 def page_key(src_uri: str) -> str:
     """safety.md -> safety; compare/index.md -> compare; index.md -> home."""

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from . import datastore, frontmatter, sourcepages
 from .datastore import SiteData
-from .errors import DataError, Problem
+from .errors import DataError, Problem, reset_reports
 from .sourcepages import SourcePage
 
 
@@ -41,6 +41,7 @@ def site_url_of(config) -> str:
 def start(config) -> Build:
     """Load data and scan pages for this build (called from the first hook that runs)."""
     global CURRENT
+    reset_reports()
     project_dir = Path(config["config_file_path"]).parent
     docs_dir = Path(config["docs_dir"])
     try:

@@ -1,0 +1,91 @@
+/* Dry Needling Guide embed loader: /embed.js (served minified).
+ * <div data-dng-embed="safety" data-dng-section="side-effects"><a href="...">fallback</a></div>
+ * <script src="https://SITE/embed.js" async></script>
+ * Turns each such element into an iframe of our embed page and keeps its
+ * height in sync. Accepts height messages only from our origin and only from
+ * the iframes it made. No dependencies, no cookies, no storage.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || window.dngEmbedLoaded) return;
+  window.dngEmbedLoaded = true;
+  var base = script.src.replace(/embed\.js([?#].*)?$/, "");
+  var origin = new URL(base).origin;
+  var KEY = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var OPTIONS = {
+    theme: /^(light|dark|auto)$/,
+    accent: /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/,
+    "font-size": /^(small|medium|large)$/,
+    lang: /^en$/
+  };
+  var frames = [];
+  var catalogue = fetch(base + "api/v1/pages.json", { credentials: "omit" })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .catch(function () { return null; });
+
+  function fail(el, key, section) {
+    var note = document.createElement("p");
+    var link = document.createElement("a");
+    note.className = "dng-embed-missing";
+    note.textContent = "This Dry Needling Guide content is not available. ";
+    link.href = base;
+    link.textContent = "Visit Dry Needling Guide";
+    note.appendChild(link);
+    el.textContent = "";
+    el.appendChild(note);
+    console.warn("Dry Needling Guide embed: unknown page or section", key, section);
+  }
+
+  function build(el, pages) {
+    var key = el.getAttribute("data-dng-embed") || "";
+    var section = el.getAttribute("data-dng-section") || "";
+    var ok = key.length <= 100 && KEY.test(key) && (!section || (section.length <= 100 && ID.test(section)));
+    var page = null;
+    if (ok && pages) {
+      page = pages.filter(function (p) { return p.key === key; })[0];
+      ok = !!page && (!section || page.sections.some(function (s) { return s.id === section; }));
+    }
+    if (!ok) return fail(el, key, section);
+    var query = [];
+    Object.keys(OPTIONS).forEach(function (name) {
+      var value = el.getAttribute("data-dng-" + name);
+      if (value && value.length <= 10 && OPTIONS[name].test(value)) query.push(name + "=" + encodeURIComponent(value));
+    });
+    var frame = document.createElement("iframe");
+    frame.src = base + "embed/" + key + "/" + (section ? "sections/" + section + "/" : "") + (query.length ? "?" + query.join("&") : "");
+    frame.title = "Dry Needling Guide: " + ((page && page.title) || key);
+    frame.loading = "lazy";
+    frame.style.cssText = "width:100%;border:0;display:block;height:400px";
+    frame.setAttribute("scrolling", "no");
+    el.textContent = "";
+    el.appendChild(frame);
+    frames.push(frame);
+  }
+
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.origin !== origin || !data || data.type !== "dng-embed:height" || data.version !== 1) return;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow === event.source) {
+        var height = Math.max(50, Math.min(Number(data.height) || 0, 50000));
+        frames[i].style.height = height + "px";
+      }
+    }
+  });
+
+  function scan() {
+    var found = document.querySelectorAll("[data-dng-embed]:not([data-dng-ready])");
+    if (!found.length) return;
+    catalogue.then(function (pages) {
+      Array.prototype.forEach.call(found, function (el) {
+        if (el.hasAttribute("data-dng-ready")) return;
+        el.setAttribute("data-dng-ready", "");
+        build(el, pages && pages.pages);
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scan);
+  scan();
+})();

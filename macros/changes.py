@@ -1,0 +1,105 @@
+"""What changed in our medical text, and when: from the git history of pages and data.
+
+Clinics embed live pages, so they need to see when the text under them changed.
+One change log feeds the /changes/ page, /api/v1/changes.json and the Atom feed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+
+from markupsafe import Markup
+
+from . import gitdates
+from .context import RenderContext
+from .sourcepages import page_key
+from .state import Build
+
+# Which pages show each data file's content.
+DATA_PAGES = {
+    "macros/data/glossary.yml": ["glossary"],
+    "macros/data/faq.yml": ["faq"],
+    "macros/data/claims.yml": ["claims"],
+    "macros/data/references.yml": ["references"],
+    "macros/data/comparisons.yml": ["compare"],
+    "macros/data/scales.yml": ["benefits", "conditions", "claims"],
+}
+LIMIT = 200
+
+
+@dataclass
+class ChangeLog:
+    complete: bool
+    entries: list[dict]
+
+
+def _pages_for(files: tuple[str, ...], build: Build) -> list[str]:
+    keys: list[str] = []
+    for name in files:
+        if name.startswith("docs/") and name.endswith(".md"):
+            key = page_key(name[len("docs/"):])
+            found = key in build.pages
+            candidates = [key] if found else []
+        else:
+            candidates = DATA_PAGES.get(name, [])
+            if name == "macros/data/comparisons.yml":
+                candidates = candidates + [k for k in build.pages if k.startswith("compare/")]
+        keys += [k for k in candidates if k not in keys]
+    return keys
+
+
+def change_log(build: Build) -> ChangeLog:
+    complete, commits = gitdates.history(build.project_dir)
+    entries = []
+    for commit in commits[:LIMIT]:
+        pages = _pages_for(commit.files, build)
+        entries.append({"date": commit.date[:10], "datetime": commit.date, "commit": commit.sha,
+                        "summary": commit.subject, "pages": pages, "files": list(commit.files)})
+    return ChangeLog(complete, entries)
+
+
+def changes_html(ctx: RenderContext, build: Build) -> Markup:
+    log = change_log(build)
+    if not log.entries:
+        return Markup("<p>No history is available in this build (it was made from a copy of the "
+                      "repository without its git history).</p>")
+    items = []
+    for entry in log.entries:
+        links = Markup(", ").join(
+            Markup('<a href="{}">{}</a>').format(ctx.href(build.pages[k].url), build.pages[k].meta.get("title", k))
+            for k in entry["pages"] if k in build.pages) or Markup("site data")
+        items.append(Markup('<li><time datetime="{}">{}</time>: {} <span class="dng-change__pages">({})</span></li>')
+                     .format(entry["date"], entry["date"], entry["summary"], links))
+    note = Markup("") if log.complete else Markup(
+        "<p><strong>Partial history:</strong> this build was made from a shallow copy of the repository, "
+        "so older changes are missing.</p>")
+    return note + Markup('<ul class="dng-changes">{}</ul>').format(Markup("").join(items))
+
+
+def atom_feed(build: Build) -> str:
+    log = change_log(build)
+    updated = log.entries[0]["datetime"] if log.entries else "2026-01-01T00:00:00+00:00"
+    site = build.site_url
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<feed xmlns="http://www.w3.org/2005/Atom">',
+           f"<title>Dry Needling Guide: what changed</title>",
+           f'<link rel="self" href="{xml_escape(site)}changes.xml"/>',
+           f'<link rel="alternate" href="{xml_escape(site)}changes/"/>',
+           f"<id>{xml_escape(site)}changes/</id>",
+           f"<updated>{xml_escape(updated)}</updated>",
+           f"<author><name>{xml_escape(build.config['extra']['publisher'])}</name></author>",
+           f"<rights>{xml_escape(build.config['extra']['content_licence']['name'])}</rights>"]
+    for entry in log.entries:
+        pages = ", ".join(build.pages[k].meta.get("title", k) for k in entry["pages"] if k in build.pages)
+        link = site + (build.pages[entry["pages"][0]].url if entry["pages"] and entry["pages"][0] in build.pages
+                       else "changes/")
+        out += ["<entry>",
+                f"<title>{xml_escape(entry['summary'])}</title>",
+                f'<link href="{xml_escape(link)}"/>',
+                f"<id>{xml_escape(site)}changes/#{entry['commit'][:12]}</id>",
+                f"<updated>{xml_escape(entry['datetime'])}</updated>",
+                f"<summary>{xml_escape('Pages: ' + (pages or 'site data'))}</summary>",
+                "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
