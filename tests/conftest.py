@@ -1,0 +1,67 @@
+"""Shared fixtures: the site is built once per test session and served for the browser tests.
+
+The build uses a site_url with a base path (/dng/) so that every test also
+proves the site works as a GitHub Pages project site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.server import SiteServers
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_PORT = 8741
+HOST_PORT = 8742
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/dng/"
+
+
+def build_env(**extra: str) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", DNG_SITE_URL=SITE_URL)
+    env.update(extra)
+    return env
+
+
+def run_build(project: Path, site_dir: Path, tool: str = "mkdocs", **env: str) -> subprocess.CompletedProcess:
+    """`<tool> build --strict` of `project` into `site_dir`, with the output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", tool, "build", "--strict", "-d", str(site_dir)],
+        cwd=project, env=build_env(**env), capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, out)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    (out / ".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="session")
+def build_log(site: Path) -> str:
+    return (site / ".build-log").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """A copy of the sources, for tests that break something and build it."""
+    dest = tmp_path / "project"
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__",
+                                                               ".pytest_cache", "node_modules", ".work"))
+    return dest
+
+
+@pytest.fixture(scope="session")
+def servers(site: Path):
+    """The site at SITE_URL and an empty host origin on another port, both on loopback."""
+    with SiteServers(site, SITE_PORT, HOST_PORT, ROOT / "tests" / "hosts") as running:
+        yield running

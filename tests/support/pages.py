@@ -1,0 +1,45 @@
+"""What the tests know about the site: the published pages and helpers to read built HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The URLs the foundation issue promises (relative to site_url), with their page keys.
+PAGES = {
+    "": "home",
+    "what-is-dry-needling/": "what-is-dry-needling",
+    "how-it-works/": "how-it-works",
+    "benefits/": "benefits",
+    "conditions/": "conditions",
+    "safety/": "safety",
+    "what-to-expect/": "what-to-expect",
+    "faq/": "faq",
+    "glossary/": "glossary",
+    "compare/": "compare",
+    "compare/dry-needling-vs-acupuncture/": "compare/dry-needling-vs-acupuncture",
+    "compare/dry-needling-vs-trigger-point-injection/": "compare/dry-needling-vs-trigger-point-injection",
+    "compare/dry-needling-vs-manual-therapy/": "compare/dry-needling-vs-manual-therapy",
+    "claims/": "claims",
+    "references/": "references",
+    "about/": "about",
+    "for-clinics/": "for-clinics",
+    "changes/": "changes",
+}
+PATIENT_PAGES = ["", "what-is-dry-needling/", "how-it-works/", "benefits/", "conditions/", "safety/",
+                 "what-to-expect/", "faq/"]
+
+
+def html_path(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup(html_path(site, url).read_text(encoding="utf-8"), "html.parser")
+
+
+def all_html(site: Path):
+    return sorted(site.rglob("*.html"))

@@ -1,0 +1,92 @@
+"""Embed copies, oEmbed documents, headers and the loader, checked in the built files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from macros import embeds, sourcepages
+from tests.support.pages import PAGES, ROOT, soup
+
+SOURCES = {p.key: p for p in sourcepages.scan(ROOT / "docs", ROOT)}
+SITE_URL = "http://127.0.0.1:8741/dng/"
+
+
+def embed_urls():
+    for url, key in PAGES.items():
+        yield url, key, ""
+        for section in SOURCES[key].sections:
+            yield url, key, section.id
+
+
+@pytest.mark.parametrize("url,key,section", list(embed_urls()))
+def test_embed_page(site, url, key, section):
+    page = soup(site, embeds.embed_key_url(key, section))
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    canonical = page.find_all("link", rel="canonical")
+    assert [c["href"] for c in canonical] == [SITE_URL + url]
+    assert page.select(".md-header, .md-sidebar, .md-footer, .md-search, nav.md-nav") == []
+    attribution = page.select_one(".dng-attribution")
+    assert "Dry Needling Guide" in attribution.get_text() and "not medical advice" in attribution.get_text()
+    assert "CC BY 4.0" in attribution.get_text()
+    assert attribution.a["href"].startswith(SITE_URL + url)
+    assert "Page last reviewed" in page.select_one(".dng-facts").get_text()
+    for link in page.select("article a[href]"):
+        href = link["href"]
+        assert href.startswith(("http://", "https://", "mailto:", "#")), f"relative link {href} in an embed"
+    if section:
+        assert page.find("h2", id=section) is not None
+
+
+def test_section_embed_of_safety_advice_keeps_when_to_get_help(site):
+    page = soup(site, "embed/safety/sections/urgent-help/")
+    text = page.get_text(" ")
+    assert "911" in text and "999" in text and "112" in text
+
+
+def test_embeds_stay_out_of_sitemap_and_search(site):
+    assert "/embed/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("embed/")]
+    assert {d["location"].split("#")[0] for d in index["docs"]} >= set(PAGES) - {""}
+
+
+def test_embed_count(site):
+    built = list((site / "embed").rglob("index.html"))
+    expected = sum(1 + len(SOURCES[k].sections) for k in PAGES.values())
+    assert len(built) == expected
+
+
+@pytest.mark.parametrize("url,key", PAGES.items())
+def test_oembed_document_and_discovery(site, url, key):
+    doc = json.loads((site / "oembed" / f"{key}.json").read_text(encoding="utf-8"))
+    assert doc["version"] == "1.0" and doc["type"] == "rich"
+    assert isinstance(doc["width"], int) and isinstance(doc["height"], int)
+    assert doc["html"].startswith("<iframe ") and "<script" not in doc["html"]
+    assert f'src="{SITE_URL}embed/{key}/"' in doc["html"]
+    link = soup(site, url).find("link", type="application/json+oembed")
+    assert link["href"] == f"{SITE_URL}oembed/{key}.json"
+
+
+def test_loader_is_small(site):
+    loader = (site / "embed.js").read_bytes()
+    assert len(loader) < 3 * 1024, len(loader)
+    assert len(gzip.compress(loader)) < 1536
+
+
+def test_headers_file(site):
+    text = (site / "_headers").read_text(encoding="utf-8")
+    blocks = {b.split("\n", 1)[0]: b for b in text.split("\n\n") if b.strip() and not b.startswith("#")}
+    assert "frame-ancestors *" in blocks["/dng/embed/*"]
+    assert "frame-ancestors 'self'" in blocks["/dng/safety/"]
+    assert "frame-ancestors *" not in blocks["/dng/safety/"]
+    assert "Access-Control-Allow-Origin: *" in blocks["/dng/api/v1/*"]
+    assert "Access-Control-Allow-Origin: *" in blocks["/dng/oembed/*"]
+
+
+def test_full_pages_offer_an_embed_snippet(site):
+    for url, key in PAGES.items():
+        snippet = soup(site, url).select_one(".dng-embed-snippet code").get_text()
+        assert f'data-dng-embed="{key}"' in snippet and f"{SITE_URL}embed.js" in snippet

@@ -1,0 +1,192 @@
+"""The built site: every promised page, its metadata, and the data rendered into it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import datastore, sourcepages
+from tests.support.pages import PAGES, ROOT, all_html, html_path, soup
+
+DATA = datastore.load(ROOT)
+SOURCES = {p.key: p for p in sourcepages.scan(ROOT / "docs", ROOT)}
+
+
+def test_build_prints_no_warning(build_log):
+    assert "WARNING" not in build_log, build_log
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_exists_with_h1_and_front_matter_title(site, url):
+    page = soup(site, url)
+    h1 = page.select("article h1")
+    assert len(h1) == 1, f"{url}: expected one h1, found {len(h1)}"
+    assert h1[0].get_text(strip=True) == SOURCES[PAGES[url]].meta["title"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_metadata_from_front_matter(site, url):
+    page = soup(site, url)
+    meta = SOURCES[PAGES[url]].meta
+    assert page.find("meta", attrs={"name": "description"})["content"] == meta["description"]
+    assert 50 <= len(meta["description"]) <= 160
+    assert page.find("meta", property="og:title")["content"] == meta["title"]
+    assert page.find("meta", property="og:description")["content"] == meta["description"]
+    assert page.find("meta", property="og:url")["content"].endswith("/dng/" + url)
+    facts = page.select_one(".dng-facts__review").get_text(" ", strip=True)
+    assert f"Page last reviewed: {meta['last_reviewed']}" in facts
+    assert f"Next review due: {meta['next_review']}" in facts
+    canonical = page.find_all("link", rel="canonical")
+    assert len(canonical) == 1 and canonical[0]["href"] == "http://127.0.0.1:8741/dng/" + url
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_json_ld_parses_and_matches_front_matter(site, url):
+    page = soup(site, url)
+    blocks = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    assert len(blocks) == 1
+    docs = blocks[0] if isinstance(blocks[0], list) else [blocks[0]]
+    medical = next(d for d in docs if d["@type"] == "MedicalWebPage")
+    meta = SOURCES[PAGES[url]].meta
+    assert medical["lastReviewed"] == meta["last_reviewed"]
+    assert medical["name"] == meta["title"]
+    assert medical["url"] == "http://127.0.0.1:8741/dng/" + url
+    assert "reviewedBy" not in medical or meta.get("reviewed_by")
+    if url == "faq/":
+        faq = next(d for d in docs if d["@type"] == "FAQPage")
+        assert [q["name"] for q in faq["mainEntity"]] == [e.question for e in DATA.faq]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_h2_has_an_id_written_in_the_source(site, url):
+    source = SOURCES[PAGES[url]]
+    written = {s.id for s in source.sections}
+    assert all(s.id for s in source.sections), f"{source.path}: an h2 without an explicit id"
+    built = {h2.get("id") for h2 in soup(site, url).select("article h2")}
+    assert written <= built
+
+
+def test_glossary_has_every_term_with_its_anchor(site):
+    page = soup(site, "glossary/")
+    assert len(DATA.glossary) >= 30
+    for key, term in DATA.glossary.items():
+        heading = page.find(id=key)
+        assert heading is not None and heading.name == "h3", key
+        assert term.term in heading.get_text()
+        assert term.definition in heading.find_next("div", class_="dng-gloss").get_text(" ")
+    terms = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h3")]
+    assert terms == sorted(terms, key=str.lower), "glossary is not A to Z"
+
+
+def test_every_comparison_row_appears_in_its_table(site):
+    assert len(DATA.comparisons) >= 3
+    acupuncture = DATA.comparisons["dry-needling-vs-acupuncture"]
+    assert len(acupuncture.rows) >= 10
+    for key, comp in DATA.comparisons.items():
+        page = soup(site, f"compare/{key}/")
+        table = page.select_one("table.dng-compare__table")
+        assert table is not None, key
+        assert table.caption.get_text(strip=True) == comp.title
+        for row in comp.rows:
+            tr = table.find("tr", id=f"{key}-{row.key}")
+            assert tr is not None and tr.th.get_text(strip=True) == row.attribute
+            assert len(tr.find_all("td")) == len(comp.columns)
+            for td in tr.find_all("td"):
+                assert td.select("sup.dng-cite a"), f"{key}/{row.key}: a cell without a citation"
+
+
+def test_faq_and_claims_render_every_entry(site):
+    assert len(DATA.faq) >= 15
+    faq = soup(site, "faq/")
+    for entry in DATA.faq:
+        assert faq.find("h2", id=entry.key).get_text(strip=True).rstrip("¶") == entry.question
+    claims = soup(site, "claims/")
+    for claim in DATA.claims:
+        block = claims.find("h3", id=claim.key)
+        assert block is not None, claim.key
+        badge = block.find_next(class_="dng-verdict")
+        assert DATA.verdicts[claim.verdict].label in badge.get_text()
+
+
+def test_every_citation_resolves(site):
+    checked = 0
+    for url in PAGES:
+        page = soup(site, url)
+        for link in page.select("a.dng-cite__link"):
+            target = link["href"]
+            assert target.startswith("#ref-"), target
+            item = page.find(id=target[1:])
+            assert item is not None, f"{url}: citation {target} has no entry in the page's list"
+            key = target[len("#ref-"):]
+            assert item.select_one("a.dng-ref__full")["href"].endswith(f"references/#{key}")
+            checked += 1
+    refs = soup(site, "references/")
+    for key in DATA.references:
+        assert refs.find("li", id=key) is not None, key
+    assert checked > 50
+
+
+def test_first_use_of_a_term_is_marked_once_per_page(site):
+    for url in PAGES:
+        page = soup(site, url)
+        linked = [a["href"].rsplit("#", 1)[1] for a in page.select("a.dng-term__link")]
+        assert len(linked) == len(set(linked)), f"{url}: a term is linked twice"
+        for span in page.select(".dng-term"):
+            tip = span.select_one("[role=tooltip]")
+            link = span.select_one("a")
+            assert tip["id"] == link["aria-describedby"]
+            key = link["href"].rsplit("#", 1)[1]
+            assert tip.get_text() == DATA.glossary[key].definition
+
+
+def test_grade_badges_have_text_labels(site):
+    labels = {g.label for g in DATA.scales.grades}
+    found = 0
+    for url in ("benefits/", "conditions/"):
+        for badge in soup(site, url).select(".dng-grade"):
+            text = badge.get_text(" ", strip=True)
+            assert any(label in text for label in labels), text
+            found += 1
+    assert found >= 10
+
+
+def test_no_request_leaves_the_site(site):
+    """No script, style, image, font or frame from another host; the edit link and citations are plain links."""
+    offsite = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1:8741/)""")
+    for path in all_html(site):
+        text = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
+            if "rel=\"canonical\"" in tag or "og:" in tag:
+                continue
+            assert not offsite.search(tag), f"{path}: {tag}"
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8")), css
+        assert "@import" not in css.read_text(encoding="utf-8"), css
+
+
+def test_sitemap_and_robots(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert sorted(locs) == sorted("http://127.0.0.1:8741/dng/" + url for url in PAGES)
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: http://127.0.0.1:8741/dng/sitemap.xml" in robots
+
+
+def test_footer_offers_a_way_to_report_without_github(site):
+    footer = soup(site, "safety/").select_one(".dng-footer__report")
+    assert footer.select_one("a[href^='mailto:']") is not None
+    about = soup(site, "about/")
+    assert about.select_one("article a[href^='mailto:']") is not None
+
+
+def test_fonts_are_local(site):
+    page = html_path(site, "").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+
+
+def test_404_page_helps(site):
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in page and 'href="/dng/safety/"' in page
