@@ -185,7 +185,7 @@ _ITEMS: dict[str, tuple[str, dict]] = {
             "cells": {"type": "object", "additionalProperties": _obj({"text": _TEXT, "sources": _KEYS})}})},
         "table_html": _STR})),
     "references": ("references", _obj({
-        "key": _KEY, "authors": _STR, "year": {"type": "integer"}, "title": _STR, "journal": _STR,
+        "key": _KEY, "authors": _STR, "year": {"type": ["integer", "null"]}, "title": _STR, "journal": _STR,
         "volume": {"type": ["string", "null"]}, "pages": {"type": ["string", "null"]},
         "doi": {"type": ["string", "null"]}, "pmid": {"type": ["string", "null"]},
         "url": {"type": ["string", "null"]}, "link": {"type": ["string", "null"]}, "shows": _TEXT,

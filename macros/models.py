@@ -28,7 +28,7 @@ def _check_key(value: str) -> str:
 class Reference(Strict):
     key: str
     authors: str
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100)  # None: undated, shown as n.d.
     title: str
     journal: str
     volume: str | None = None
@@ -55,7 +55,7 @@ class Reference(Strict):
     def short(self) -> str:
         first = self.authors.split(",")[0].strip()
         etal = " et al." if "," in self.authors else ""
-        return f"{first}{etal} {self.year}"
+        return f"{first}{etal} {self.year or 'n.d.'}"
 
 
 class GlossaryTerm(Strict):

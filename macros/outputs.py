@@ -11,7 +11,7 @@ from pathlib import Path
 
 import rjsmin
 
-from . import api, changes, embeds, headers, linkcheck, oembed
+from . import api, changes, embeds, headers, linkcheck, oembed, redirects
 from .errors import report
 from .state import Build
 
@@ -46,6 +46,11 @@ def write_all(build: Build, site_dir: Path) -> None:
     _write(site_dir / "changes.xml", changes.atom_feed(build))
     _write(site_dir / "embed.js", loader_js())
     _write(site_dir / "robots.txt", robots_txt(build))
+    moved, problems = redirects.load_redirects()
+    for problem in problems:
+        report(problem)
+    for redirect in moved:
+        _write(site_dir / redirect.source / "index.html", redirects.redirect_page(build.site_url, redirect))
     page_paths = ["/" + p.url for p in build.pages.values() if p.key != "404"] + ["/404.html"]
     _write(site_dir / "_headers", headers.headers_file(build.site_url, page_paths,
                                                        headers.script_hashes(site_dir)))

@@ -11,7 +11,7 @@ from .models import Reference
 
 def reference_html(ctx: RenderContext, ref: Reference, with_shows: bool = True) -> Markup:
     """One reference, Vancouver-like, with DOI/PubMed links where known."""
-    bits = [Markup("{}. {}. <em>{}</em>. {}").format(ref.authors, ref.title, ref.journal, ref.year)]
+    bits = [Markup("{}. {}. <em>{}</em>. {}").format(ref.authors, ref.title, ref.journal, ref.year or "n.d.")]
     if ref.volume:
         bits.append(Markup(";{}").format(ref.volume))
     if ref.pages:

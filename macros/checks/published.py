@@ -1,0 +1,26 @@
+"""Every published URL still resolves: to a page of the current sources or to a redirect."""
+
+from __future__ import annotations
+
+from ..errors import Problem
+from ..redirects import Redirect, current_urls, published
+from ..sourcepages import SourcePage
+
+
+def check(pages: dict[str, SourcePage], redirects: list[Redirect]) -> list[Problem]:
+    urls = current_urls(pages)
+    moved = {r.source for r in redirects}
+    problems = []
+    for line, url in published():
+        if url not in urls and url not in moved:
+            hint = "restore it, or add a redirect to macros/data/redirects.yml: - {from: " + url + ", to: NEW/}"
+            if "/sections/" in url:
+                hint = ("a section id was removed or renamed; put the id back, or " + hint[0].lower() + hint[1:])
+            problems.append(Problem("macros/data/published-urls.txt", line, f"published URL '{url}' no longer exists",
+                                    hint))
+    for redirect in redirects:
+        target = redirect.target.split("#")[0]
+        if target not in urls:
+            problems.append(Problem("macros/data/redirects.yml", redirect.line,
+                                    f"redirect target '{redirect.target}' does not exist", "point it at a current page"))
+    return problems
