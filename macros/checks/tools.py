@@ -37,6 +37,8 @@ def markdown_style(project_dir: Path, paths: list[str]) -> list[Problem]:
     for line in _run(args, project_dir).splitlines():
         match = PYMARKDOWN_LINE.match(line.strip())
         if match:
-            problems.append(Problem(match["path"], int(match["line"]), f"Markdown style {match['rule']}: {match['msg']}",
+            path = Path(match["path"])
+            shown = path.relative_to(project_dir).as_posix() if path.is_absolute() and path.is_relative_to(project_dir) else match["path"]
+            problems.append(Problem(shown, int(match["line"]), f"Markdown style {match['rule']}: {match['msg']}",
                                     "see .pymarkdown.json for the site's conventions"))
     return problems

@@ -1,0 +1,165 @@
+"""Embeds on a clinic's page, from another origin: the loader, sizing, options, bad input, WordPress."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+GOOD = ["e-page", "e-section", "e-dark", "e-low-contrast", "e-compare", "e-hostile"]
+BAD = ["e-bad-page", "e-bad-section", "e-hostile-key"]
+
+
+def frame_of(page, host_id):
+    handle = page.locator(f"#{host_id} iframe").element_handle()
+    return handle.content_frame()
+
+
+def wait_for_sizes(page):
+    page.wait_for_function(
+        """ids => ids.every(id => { const f = document.querySelector('#' + id + ' iframe');
+               return f && f.style.height && f.style.height !== '400px'; })""", arg=GOOD, timeout=20000)
+
+
+def check_heights(page):
+    for host_id in GOOD:
+        iframe = page.locator(f"#{host_id} iframe")
+        iframe.scroll_into_view_if_needed()
+        frame = frame_of(page, host_id)
+        frame.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        outer = iframe.evaluate("f => f.getBoundingClientRect().height")
+        inner = frame.evaluate("document.documentElement.getBoundingClientRect().height")
+        assert abs(outer - inner) <= 3, f"{host_id}: iframe {outer}px, document {inner}px"
+
+
+@pytest.fixture()
+def host(browser, servers):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    requests, warnings, errors = [], [], []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: errors.append("dialog: " + d.message))
+    page.goto(servers.host_url + "loader.html")
+    # Lazy frames load as they come into view.
+    for host_id in GOOD:
+        page.locator(f"#{host_id}").scroll_into_view_if_needed()
+    wait_for_sizes(page)
+    yield page, requests, warnings, errors
+    context.close()
+
+
+def test_loader_sizes_every_embed(host):
+    page, *_ = host
+    check_heights(page)
+
+
+def test_heights_follow_a_resize(host):
+    page, *_ = host
+    before = page.locator("#e-section iframe").evaluate("f => f.getBoundingClientRect().height")
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.wait_for_function(
+        "h => document.querySelector('#e-section iframe').getBoundingClientRect().height > h + 20", arg=before)
+    check_heights(page)
+
+
+def test_iframes_are_titled_and_lazy(host):
+    page, *_ = host
+    for host_id in GOOD:
+        iframe = page.locator(f"#{host_id} iframe")
+        assert iframe.get_attribute("loading") == "lazy"
+        assert iframe.get_attribute("title").startswith("Dry Needling Guide: ")
+
+
+def test_theme_and_accent_take_effect(host):
+    page, *_ = host
+    dark = frame_of(page, "e-dark")
+    assert dark.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert dark.evaluate("document.documentElement.getAttribute('data-dng-accent')") == "applied"
+    color = dark.evaluate("getComputedStyle(document.querySelector('article a')).color")
+    assert color == "rgb(255, 179, 230)"
+    assert dark.evaluate("document.documentElement.classList.contains('dng-embed--font-large')")
+    light = frame_of(page, "e-low-contrast")
+    assert light.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    assert light.evaluate("document.documentElement.getAttribute('data-dng-accent')") == "ignored"
+
+
+def test_bad_names_show_a_message_and_warn(host):
+    page, _, warnings, _ = host
+    for host_id in BAD:
+        block = page.locator(f"#{host_id}")
+        assert block.locator("iframe").count() == 0
+        assert "not available" in block.inner_text()
+        assert block.locator("a").get_attribute("href") == "http://127.0.0.1:8741/dng/"
+    embed_warnings = [w for w in warnings if "Dry Needling Guide embed" in w]
+    assert len(embed_warnings) == len(BAD)
+
+
+def test_hostile_values_are_ignored_not_reflected(host):
+    page, _, _, errors = host
+    src = page.locator("#e-hostile iframe").get_attribute("src")
+    assert src.endswith("/embed/safety/sections/side-effects/"), src
+    frame = frame_of(page, "e-hostile")
+    html = frame.content()
+    assert "alert(1)" not in html and "<b>" not in html
+    assert frame.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    assert not errors, errors
+
+
+def test_host_page_is_untouched(host):
+    page, *_ = host
+    assert page.locator("#host-title").inner_text() == "Example Clinic"
+    assert page.locator("#host-text").inner_text() == "Our own content, which embeds must not touch."
+    assert page.locator("#host-footer").is_visible()
+    first = page.evaluate("window.hostCounter")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.hostCounter") > first
+
+
+def test_requests_stay_on_the_two_origins(host, servers):
+    page, requests, *_ = host
+    outside = [r for r in requests if not r.startswith((servers.site_url, servers.host_url))]
+    assert requests and not outside, outside
+
+
+def test_plain_iframe_without_loader(browser, servers):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content(f'<iframe src="{servers.site_url}embed/safety/" title="t" height="500" style="width:100%"></iframe>')
+    frame = page.frame_locator("iframe")
+    frame.locator("h1").wait_for()
+    assert page.locator("iframe").evaluate("f => f.getBoundingClientRect().height") == 500
+    context.close()
+
+
+def test_wordpress_sandbox(browser, servers):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(servers.host_url + "wordpress.html")
+    page.wait_for_function("window.wpMessages.some(m => m.message === 'height')", timeout=15000)
+    height = next(m["value"] for m in page.evaluate("window.wpMessages") if m["message"] == "height")
+    assert height > 200
+    frame = page.frame_locator("#wp")
+    frame.locator("article a[href^='http']").first.click()
+    page.wait_for_function("window.wpMessages.some(m => m.message === 'link')", timeout=10000)
+    link = next(m["value"] for m in page.evaluate("window.wpMessages") if m["message"] == "link")
+    assert link.startswith(servers.site_url) or link.startswith("https://")
+    assert page.url.endswith("wordpress.html"), "the sandboxed frame navigated the host page"
+    assert not errors, errors
+    context.close()
+
+
+def test_an_uncaught_error_in_a_sandboxed_frame_would_be_seen(browser, servers):
+    """Control for the WordPress test: the error listener really sees errors in such frames."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(servers.host_url + "wordpress-control.html")
+    page.wait_for_timeout(1000)
+    context.close()
+    assert any("control error" in e for e in errors), errors

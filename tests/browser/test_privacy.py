@@ -1,0 +1,25 @@
+"""Every page loads only from the site's own origin and sets no cookies."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_request_stays_on_the_site(browser, servers):
+    context = browser.new_context()
+    requests = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    try:
+        for url in PAGES:
+            page.goto(servers.site_url + url, wait_until="networkidle")
+        assert len(requests) > len(PAGES)
+        outside = sorted({r for r in requests if not r.startswith(servers.site_url)})
+        assert not outside, outside
+        assert context.cookies() == []
+    finally:
+        context.close()
