@@ -79,15 +79,9 @@ def define_env(env) -> None:
         return comparisons.comparison_summary_html(_context(), key)
 
     @env.macro
-    def comparison_list() -> str:
+    def comparison_list() -> Markup:
         """Links to every comparison page."""
-        ctx = _context()
-        lines = []
-        for key, comp in ctx.site.comparisons.items():
-            page = ctx.pages.get(f"compare/{key}")
-            target = ctx.href(page.url) if page else ctx.href("compare/", key)
-            lines.append(f"- [{comp.title}]({target})")
-        return "\n".join(lines)
+        return Markup("\n\n") + comparisons.comparison_list_html(_context()) + Markup("\n\n")
 
     @_named(env, "glossary")
     def glossary_entries() -> str:

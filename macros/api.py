@@ -6,14 +6,14 @@ the Markdown source and the rendered HTML (links absolute to the full site).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import changes, embeds
 from .comparisons import comparison_html
 from .context import RenderContext
 from .datastore import Origin
 from .faq import see_link
-from .glossary import term_body
 from .markup import to_html
 from .references import reference_html
 from .state import Build

@@ -83,7 +83,7 @@ def atom_feed(build: Build) -> str:
     site = build.site_url
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<feed xmlns="http://www.w3.org/2005/Atom">',
-           f"<title>Dry Needling Guide: what changed</title>",
+           "<title>Dry Needling Guide: what changed</title>",
            f'<link rel="self" href="{xml_escape(site)}changes.xml"/>',
            f'<link rel="alternate" href="{xml_escape(site)}changes/"/>',
            f"<id>{xml_escape(site)}changes/</id>",

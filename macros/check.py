@@ -16,11 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from . import datastore, frontmatter, redirects, sourcepages
+from . import datastore, frontmatter, redirects, sections, sourcepages
 from .checks import built, forbidden, keys, published, structure, templates, tools, wording
 from .checks.markdown_scan import prose_lines, text_lines
 from .errors import DataError, Problem
-from .sourcepages import SourcePage
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEXT_FIELDS = {
@@ -82,6 +81,7 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date) -> tuple[list[
         site = datastore.load(project)
     except DataError as err:
         return problems + err.problems, {}
+    sections.add_macro_sections(pages, site)
     usage = keys.Usage()
     keys.record_data_usage(site, pages, usage)
     allowed = wording.allow_list(project)

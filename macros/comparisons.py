@@ -37,3 +37,14 @@ def comparison_html(ctx: RenderContext, key: str) -> Markup:
 def comparison_summary_html(ctx: RenderContext, key: str) -> Markup:
     comp = ctx.site.comparisons[key]
     return to_html(comp.summary, ctx, ctx.site.origin("comparisons", key, "summary"))
+
+
+def comparison_list_html(ctx: RenderContext) -> Markup:
+    """A list of links to every comparison page (pages named compare/<key>.md)."""
+    items = []
+    for key, comp in ctx.site.comparisons.items():
+        page = ctx.pages.get(f"compare/{key}")
+        if page is None:
+            raise ContentError(f"comparison '{key}' has no page", f"create docs/compare/{key}.md")
+        items.append(Markup('<li><a href="{}">{}</a></li>').format(ctx.href(page.url), comp.title))
+    return Markup('<ul class="dng-compare-list">{}</ul>').format(Markup("").join(items))

@@ -7,9 +7,10 @@ fails, so an editor sees all mistakes at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -117,7 +118,7 @@ def _load_list(kind: str, model: type[M], data_dir: Path, project_dir: Path,
         except ValidationError as err:
             problems.extend(_pydantic_problems(err, raw, path, (index,)))
             continue
-        key = getattr(item, "key")
+        key = item.key
         line = getattr(entry, "line", None)
         if key in seen:
             problems.append(Problem(path, line, f"duplicate key '{key}' (first at line {seen[key]})",

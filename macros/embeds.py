@@ -55,9 +55,13 @@ def absolutize_links(markdown: str, src_uri: str, site_url: str) -> str:
 
 def section_slice(page: SourcePage, section_id: str) -> tuple[str, int]:
     """The Markdown of one h2 section (heading included) and the lines before it in the file."""
+    section = next(s for s in page.sections if s.id == section_id)
+    if section.macro:
+        return section.macro + "\n", section.line - 1
+    written = [s for s in page.sections if not s.macro]
     lines = page.body.splitlines()
-    starts = [s.line - page.body_offset - 1 for s in page.sections]
-    index = next(i for i, s in enumerate(page.sections) if s.id == section_id)
+    starts = [s.line - page.body_offset - 1 for s in written]
+    index = next(i for i, s in enumerate(written) if s.id == section_id)
     begin = starts[index]
     end = starts[index + 1] if index + 1 < len(starts) else len(lines)
     return "\n".join(lines[begin:end]) + "\n", page.body_offset + begin

@@ -6,7 +6,7 @@ Jinja-facing wrappers in `__init__.py` and `markup.py` bind the context.
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .context import RenderContext
 from .errors import ContentError, did_you_mean

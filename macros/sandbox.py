@@ -39,7 +39,7 @@ def _hint_for(err: BaseException, names: list[str]) -> str:
 
 
 class _ReportingTemplate:
-    def __init__(self, template, env: "PageEnvironment"):
+    def __init__(self, template, env: PageEnvironment):
         self._template = template
         self._env = env
 

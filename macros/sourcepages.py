@@ -22,6 +22,7 @@ class Section:
     id: str
     title: str
     line: int  # 1-based line of the heading in the source file
+    macro: str = ""  # for sections a block macro writes (FAQ entries): the call that renders one
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import datastore, frontmatter, sourcepages
+from . import datastore, frontmatter, sections, sourcepages
 from .datastore import SiteData
 from .errors import DataError, Problem, reset_reports
 from .sourcepages import SourcePage
@@ -49,6 +49,7 @@ def start(config) -> Build:
     except DataError as err:
         raise PluginError(_fail_message(err.problems)) from None
     pages = {p.key: p for p in sourcepages.scan(docs_dir, project_dir)}
+    sections.add_macro_sections(pages, site)
     problems = [problem for page in pages.values() for problem in page.problems]
     for page in pages.values():
         if not page.problems:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,18 @@ import pytest
 from tests.support.server import SiteServers
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_PORT = 8741
-HOST_PORT = 8742
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# Free ports, so that two test runs on one machine do not collide. The site is
+# built for this address, with a base path, as a GitHub Pages project site would be.
+SITE_PORT = _free_port()
+HOST_PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{SITE_PORT}/dng/"
 
 
@@ -63,5 +74,5 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def servers(site: Path):
     """The site at SITE_URL and an empty host origin on another port, both on loopback."""
-    with SiteServers(site, SITE_PORT, HOST_PORT, ROOT / "tests" / "hosts") as running:
+    with SiteServers(site, SITE_PORT, HOST_PORT, ROOT / "tests" / "hosts", SITE_URL) as running:
         yield running

@@ -8,6 +8,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from macros import api, datastore
+from tests.conftest import SITE_URL
 from tests.support.pages import ROOT
 
 DATA = datastore.load(ROOT)
@@ -63,7 +64,7 @@ def test_pages_json_lists_embeds_and_sections(site):
 def test_html_in_the_api_links_to_the_full_site(site):
     faq = load(site, "api", "v1", "faq.json")["questions"]
     html = " ".join(q["answer"]["html"] for q in faq)
-    assert 'href="http://127.0.0.1:8741/dng/references/#' in html
+    assert f'href="{SITE_URL}references/#' in html
     assert 'href="#' not in html
 
 

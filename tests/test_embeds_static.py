@@ -7,11 +7,12 @@ import json
 
 import pytest
 
-from macros import embeds, sourcepages
+from macros import datastore, embeds, sections, sourcepages
+from tests.conftest import SITE_URL
 from tests.support.pages import PAGES, ROOT, soup
 
 SOURCES = {p.key: p for p in sourcepages.scan(ROOT / "docs", ROOT)}
-SITE_URL = "http://127.0.0.1:8741/dng/"
+sections.add_macro_sections(SOURCES, datastore.load(ROOT))
 
 
 def embed_urls():
@@ -38,6 +39,12 @@ def test_embed_page(site, url, key, section):
         assert href.startswith(("http://", "https://", "mailto:", "#")), f"relative link {href} in an embed"
     if section:
         assert page.find("h2", id=section) is not None
+
+
+def test_faq_entries_are_embeddable_sections(site):
+    page = soup(site, "embed/faq/sections/does-it-hurt/")
+    assert page.find("h2", id="does-it-hurt") is not None
+    assert page.select_one(".dng-faq__answer")
 
 
 def test_section_embed_of_safety_advice_keeps_when_to_get_help(site):

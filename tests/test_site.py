@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from macros import datastore, sourcepages
+from tests.conftest import SITE_PORT, SITE_URL
 from tests.support.pages import PAGES, ROOT, all_html, html_path, soup
 
 DATA = datastore.load(ROOT)
@@ -35,12 +35,12 @@ def test_page_metadata_from_front_matter(site, url):
     assert 50 <= len(meta["description"]) <= 160
     assert page.find("meta", property="og:title")["content"] == meta["title"]
     assert page.find("meta", property="og:description")["content"] == meta["description"]
-    assert page.find("meta", property="og:url")["content"].endswith("/dng/" + url)
+    assert page.find("meta", property="og:url")["content"] == SITE_URL + url
     facts = page.select_one(".dng-facts__review").get_text(" ", strip=True)
     assert f"Page last reviewed: {meta['last_reviewed']}" in facts
     assert f"Next review due: {meta['next_review']}" in facts
     canonical = page.find_all("link", rel="canonical")
-    assert len(canonical) == 1 and canonical[0]["href"] == "http://127.0.0.1:8741/dng/" + url
+    assert len(canonical) == 1 and canonical[0]["href"] == SITE_URL + url
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -53,7 +53,7 @@ def test_json_ld_parses_and_matches_front_matter(site, url):
     meta = SOURCES[PAGES[url]].meta
     assert medical["lastReviewed"] == meta["last_reviewed"]
     assert medical["name"] == meta["title"]
-    assert medical["url"] == "http://127.0.0.1:8741/dng/" + url
+    assert medical["url"] == SITE_URL + url
     assert "reviewedBy" not in medical or meta.get("reviewed_by")
     if url == "faq/":
         faq = next(d for d in docs if d["@type"] == "FAQPage")
@@ -155,7 +155,7 @@ def test_grade_badges_have_text_labels(site):
 
 def test_no_request_leaves_the_site(site):
     """No script, style, image, font or frame from another host; the edit link and citations are plain links."""
-    offsite = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1:8741/)""")
+    offsite = re.compile(r"""(?:src|href)=["'](?:https?:)?//(?!127\.0\.0\.1:""" + str(SITE_PORT) + "/)")
     for path in all_html(site):
         text = path.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
@@ -170,9 +170,9 @@ def test_no_request_leaves_the_site(site):
 def test_sitemap_and_robots(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
-    assert sorted(locs) == sorted("http://127.0.0.1:8741/dng/" + url for url in PAGES)
+    assert sorted(locs) == sorted(SITE_URL + url for url in PAGES)
     robots = (site / "robots.txt").read_text(encoding="utf-8")
-    assert "Sitemap: http://127.0.0.1:8741/dng/sitemap.xml" in robots
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
 
 
 def test_footer_offers_a_way_to_report_without_github(site):

@@ -49,9 +49,28 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+HOST_PLACEHOLDER = "http://127.0.0.1:8741/dng/"  # written in tests/hosts/*.html; replaced by the real site URL
+
+
 class _HostHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, site_url: str, **kwargs):
+        self.site_url = site_url
+        super().__init__(*args, **kwargs)
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.suffix == ".html" and path.exists():
+            body = path.read_text(encoding="utf-8").replace(HOST_PLACEHOLDER, self.site_url).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
@@ -59,16 +78,16 @@ class _HostHandler(SimpleHTTPRequestHandler):
 
 
 class SiteServers:
-    def __init__(self, site_dir: Path, site_port: int, host_port: int, host_dir: Path):
+    def __init__(self, site_dir: Path, site_port: int, host_port: int, host_dir: Path, site_url: str):
         self.site_url = f"http://127.0.0.1:{site_port}{BASE}"
         self.host_url = f"http://127.0.0.1:{host_port}/"
         self._servers = [
             ThreadingHTTPServer(("127.0.0.1", site_port), functools.partial(_SiteHandler, site_dir=site_dir)),
             ThreadingHTTPServer(("127.0.0.1", host_port),
-                                functools.partial(_HostHandler, directory=str(host_dir))),
+                                functools.partial(_HostHandler, directory=str(host_dir), site_url=site_url)),
         ]
 
-    def __enter__(self) -> "SiteServers":
+    def __enter__(self) -> SiteServers:
         for server in self._servers:
             threading.Thread(target=server.serve_forever, daemon=True).start()
         return self

@@ -52,7 +52,8 @@
     var a = luminance(hex), b = luminance(bg);
     var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     if (ratio >= 4.5) {
-      root.style.setProperty("--md-typeset-a-color", hex);
+      // On body: the colour schemes set the variable there, so a value on <html> would be overridden.
+      body.style.setProperty("--md-typeset-a-color", hex);
       root.setAttribute("data-dng-accent", "applied");
     } else {
       root.setAttribute("data-dng-accent", "ignored");
