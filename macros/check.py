@@ -146,9 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__.split("\n\n")[0])
     parser.add_argument("--deploy", action="store_true", help="treat overdue reviews as errors")
     parser.add_argument("--no-build", action="store_true", help="skip the build and the reading grades")
+    parser.add_argument("--list-urls", action="store_true",
+                        help="print every URL the current sources publish (to add new ones to published-urls.txt)")
     parser.add_argument("--project", type=Path, default=PROJECT, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.list_urls:
+        pages = {p.key: p for p in sourcepages.scan(args.project / "docs", args.project)}
+        sections.add_macro_sections(pages, datastore.load(args.project))
+        print("\n".join(sorted(redirects.current_urls(pages))))
+        return 0
     started = time.monotonic()
     problems, grades = run(args.project.resolve(), args.deploy, not args.no_build, args.today)
     problems = _unique(problems)

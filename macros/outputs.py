@@ -44,6 +44,10 @@ def write_all(build: Build, site_dir: Path) -> None:
         if embeds.embeddable(page):
             _json(site_dir / "oembed" / f"{page.key}.json", oembed.document(build, page))
     _write(site_dir / "changes.xml", changes.atom_feed(build))
+    # Material fetches <dir>/sitemap.xml for every <link rel="alternate">, our oEmbed link
+    # included; an empty one saves readers a 404.
+    _write(site_dir / "oembed" / "sitemap.xml",
+           '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
     _write(site_dir / "embed.js", loader_js())
     _write(site_dir / "robots.txt", robots_txt(build))
     moved, problems = redirects.load_redirects()

@@ -58,7 +58,7 @@ def current_urls(pages: dict[str, SourcePage]) -> set[str]:
     urls = {"embed.js", "changes.xml", "sitemap.xml"}
     urls |= {f"api/v1/{name}.json" for name in API_NAMES} | {f"api/v1/schema/{name}.json" for name in API_NAMES}
     for page in pages.values():
-        urls.add(page.url)
+        urls.add(page.url or "./")
         if embeds.embeddable(page):
             urls.add(embeds.embed_key_url(page.key))
             urls.add(f"oembed/{page.key}.json")

@@ -108,7 +108,8 @@ CASES = {
         lambda p: replace(p, "macros/data/comparisons.yml", "sources: [", "sources: [no-such-ref-2020, "),
         [r"macros/data/comparisons\.yml:\d+: unknown reference key 'no-such-ref-2020'"]),
     "unknown key inside data text": (
-        lambda p: replace(p, "macros/data/faq.yml", "  answer: ", '  answer: "{{ cite(\'gattie-2071\') }} " '),
+        lambda p: append(p, "macros/data/faq.yml", "- key: test-question\n  question: A question?\n"
+                         "  answer: 'An answer {{ cite(\"gattie-2071\") }}.'\n") + 2,
         [r"macros/data/faq\.yml:{line}: unknown citation key 'gattie-2071' — did you mean 'gattie-2017'"]),
     "tab in YAML": (
         lambda p: replace(p, "macros/data/scales.yml", "    label: Moderate evidence", "\tlabel: Moderate evidence"),

@@ -1,0 +1,59 @@
+"""What a first visit to a built page downloads, computed from the built files (deterministic).
+
+Resources: the HTML; its stylesheets, scripts, icon and images; for full pages
+Material's search worker and the sitemaps Material's instant navigation reads.
+A browser test checks that this list covers every request a real first visit makes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+BUDGETS = yaml.safe_load((ROOT / "budgets.yml").read_text(encoding="utf-8"))
+REFS = re.compile(r"""<(?:link|script|img|source)\b[^>]*?(?:href|src)=["']([^"']+)["'][^>]*>""", re.I)
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def resources(site: Path, page_url: str) -> list[str]:
+    """Site-relative paths of what the page at `page_url` loads on a first visit."""
+    html_file = site / page_url / "index.html"
+    html = html_file.read_text(encoding="utf-8")
+    found = [page_url + "index.html"]
+    for tag_match in REFS.finditer(html):
+        tag, ref = tag_match.group(0), tag_match.group(1)
+        if "rel=\"canonical\"" in tag or "application/json+oembed" in tag or "rel=\"prev\"" in tag or "rel=\"next\"" in tag:
+            continue
+        parts = urlsplit(ref)
+        if parts.scheme or parts.netloc:
+            continue
+        path = posixpath.normpath(posixpath.join(page_url, parts.path))
+        if path not in found:
+            found.append(path)
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    if config:
+        worker = json.loads(config.group(1)).get("search")
+        if worker:
+            found.append(posixpath.normpath(posixpath.join(page_url, worker)))
+        found += ["sitemap.xml"]
+        if "application/json+oembed" in html:
+            found.append("oembed/sitemap.xml")
+    return found
+
+
+def first_visit_bytes(site: Path, page_url: str) -> tuple[int, dict[str, int]]:
+    sizes = {}
+    for rel in resources(site, page_url):
+        path = site / rel
+        sizes[rel] = gz(path)
+    return sum(sizes.values()), sizes
