@@ -113,7 +113,7 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date) -> tuple[list[
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     problems += structure.check_nav(pages, config.get("nav"), "mkdocs.yml")
     moved, redirect_problems = redirects.load_redirects(project / "macros/data/redirects.yml")
-    problems += redirect_problems + published.check(pages, moved)
+    problems += redirect_problems + published.check(pages, moved, project / "macros/data/published-urls.txt")
     problems += check_templates(project, site)
     texts = ["docs", "macros/data", "README.md", "CONTRIBUTING.md"]
     problems += tools.spelling(project, [t for t in texts if (project / t).exists()])

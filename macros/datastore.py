@@ -139,8 +139,13 @@ def _check_refs(keys: Iterable[str], valid: dict, origin: Origin, what: str, fil
                                     did_you_mean(key, valid, file)))
 
 
-def load(project_dir: Path, data_dir: Path = DATA_DIR) -> SiteData:
-    """Load and cross-check all data files; raise DataError listing every problem."""
+def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
+    """Load and cross-check all data files; raise DataError listing every problem.
+
+    The data live in the project being checked (`project_dir`), which need not be
+    the copy this package was imported from (the checker's tests run on copies).
+    """
+    data_dir = data_dir or project_dir / "macros" / "data"
     problems: list[Problem] = []
     origins: dict[tuple[str, str, str], Origin] = {}
     refs = _load_list("references", Reference, data_dir, project_dir, problems, origins)

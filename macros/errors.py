@@ -59,8 +59,24 @@ class DataError(Exception):
 
 
 def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
-    """The nearest valid names to a mistyped one, best first."""
-    return difflib.get_close_matches(str(value), sorted(set(choices)), n=n, cutoff=0.5)
+    """The nearest valid names to a mistyped one, best first.
+
+    Only names about as close as the best one are offered: a clear winner is
+    named alone, so the hint reads as an answer rather than a list to search.
+    """
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(str(value))
+    scored = []
+    for choice in sorted(set(choices)):
+        matcher.set_seq1(choice)
+        score = matcher.ratio()
+        if score >= 0.5:
+            scored.append((score, choice))
+    scored.sort(key=lambda pair: -pair[0])
+    if not scored:
+        return []
+    best = scored[0][0]
+    return [choice for score, choice in scored[:n] if score >= best - 0.1]
 
 
 def did_you_mean(value: str, choices: Iterable[str], what: str) -> str:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import Problem
 from ..redirects import Redirect, current_urls, published
 from ..sourcepages import SourcePage
 
 
-def check(pages: dict[str, SourcePage], redirects: list[Redirect]) -> list[Problem]:
+def check(pages: dict[str, SourcePage], redirects: list[Redirect], published_file: Path) -> list[Problem]:
     urls = current_urls(pages)
     moved = {r.source for r in redirects}
     problems = []
-    for line, url in published():
+    for line, url in published(published_file):
         if url not in urls and url not in moved:
             hint = "restore it, or add a redirect to macros/data/redirects.yml: - {from: " + url + ", to: NEW/}"
             if "/sections/" in url:

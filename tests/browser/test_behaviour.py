@@ -11,9 +11,8 @@ def test_search_finds_pneumothorax_and_opens_safety(page, servers):
     page.goto(servers.site_url)
     page.keyboard.press("/")
     page.keyboard.type("pneumothorax")
-    result = page.locator(".md-search-result__item a").filter(has_text="safety").first
-    if not result.count():
-        result = page.locator(".md-search-result__link[href*='safety/']").first
+    # Material lists extra matches of a page collapsed (hidden): wait for a shown link.
+    result = page.locator(".md-search-result__link[href*='/dng/safety/']").filter(visible=True).first
     result.wait_for(state="visible", timeout=15000)
     result.click()
     page.wait_for_url("**/dng/safety/**")

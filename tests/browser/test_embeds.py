@@ -80,8 +80,11 @@ def test_theme_and_accent_take_effect(host):
     dark = frame_of(page, "e-dark")
     assert dark.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert dark.evaluate("document.documentElement.getAttribute('data-dng-accent')") == "applied"
-    color = dark.evaluate("getComputedStyle(document.querySelector('.dng-attribution a')).color")
-    assert color == "rgb(255, 179, 230)"
+    # Material animates link colour: wait for the transition to end, then compare.
+    dark.wait_for_function(
+        "getComputedStyle(document.querySelector('.dng-attribution a')).color === 'rgb(255, 179, 230)'",
+        timeout=5000,
+    )
     assert dark.evaluate("document.documentElement.classList.contains('dng-embed--font-large')")
     light = frame_of(page, "e-low-contrast")
     assert light.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.pages import PAGES
 from tests.support.weight import resources
 
 pytestmark = pytest.mark.browser

@@ -60,6 +60,17 @@
     }
   }
 
+  // Code blocks and tables that scroll sideways must be reachable by keyboard (WCAG 2.1.1).
+  // Material's script does this on full pages; embeds do not load it.
+  var markScrollable = function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre > code, .md-typeset table"), function (el) {
+      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+    });
+  };
+  markScrollable();
+  window.addEventListener("load", markScrollable);
+  window.addEventListener("resize", markScrollable);
+
   // Height messages.
   var secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]{1,64})/) || [])[1] || null;
   var info = document.querySelector("meta[name='dng-embed']");
