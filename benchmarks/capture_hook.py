@@ -49,12 +49,11 @@ def _plain_value(value):
 
 @event_priority(-100)
 def on_page_context(context, page, config, nav):
-    source = page.file.content_string
-    match = FRONT_MATTER.match(source)
+    match = FRONT_MATTER.match(page.file.content_string)
     front = match.group(1) if match else ""
     out = _out_dir()
     kind = "embeds" if page.file.src_uri.startswith("embed/") else "pages"
-    _write(out / kind / page.file.src_uri, f"---\n{front}---\n\n{page.markdown}")
+    _write(out / kind / page.file.src_uri, (f"---\n{front}---\n\n" if front else "") + page.markdown)
     dng = yaml.safe_dump({"dng": _plain_value(page.meta.get("dng", {}))}, allow_unicode=True, width=10_000)
     _write(out / "plain" / page.file.src_uri, f"---\n{front}{dng}---\n\n{page.markdown}")
     return context

@@ -147,7 +147,8 @@ def test_pages(site_url: str, pages: list[str], reports: Path, runs: int, chrome
         results.append({"url": page, **summarise_runs(lhrs)})
     settings = first["configSettings"] if first else {}
     how = {"lighthouse_version": first["lighthouseVersion"] if first else None,
-           "settings": {"form_factor": settings.get("formFactor"), "throttling_method": settings.get("throttlingMethod"),
+           "settings": {"form_factor": settings.get("formFactor"),
+                        "throttling_method": settings.get("throttlingMethod"),
                         "throttling": settings.get("throttling")},
            "benchmark_index_median": statistics.median(indexes) if indexes else None,
            "axe_core": first["environment"].get("credits", {}).get("axe-core") if first else None,

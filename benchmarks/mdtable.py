@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .targets import number
+
 
 def _cell(value) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
@@ -21,9 +23,7 @@ def checks_table(checks: list[dict]) -> str:
 
 
 def shown(check: dict) -> str:
-    value = check["value"]
-    text = f"{value:,.2f}" if isinstance(value, float) and not value.is_integer() else f"{value:,.0f}"
-    return f"{text} {check['unit']}".rstrip()
+    return number(check["value"], check["unit"], check.get("digits", 2))
 
 
 def summary_rows(checks: list[dict]) -> list[list]:

@@ -42,13 +42,13 @@ def _copy_assets(docs_dir: Path, dest: Path) -> None:
 def prepare(project: Path, work: Path, site_url: str) -> Variants:
     """Run the capture build of `project` and write the two derived configs next to its mkdocs.yml."""
     config = mkdocs_yaml.load(project / "mkdocs.yml")
-    if config.get("hooks") != [OUR_HOOKS]:
-        raise RuntimeError(f"expected hooks: [{OUR_HOOKS}] in mkdocs.yml, found {config.get('hooks')}; "
-                           "update benchmarks/prerender.py")
+    hooks = list(config.get("hooks") or [])
+    if OUR_HOOKS not in hooks:
+        raise RuntimeError(f"{OUR_HOOKS} is not in mkdocs.yml's hooks ({hooks}): update benchmarks/prerender.py")
     capture = work / "prerendered"
     if capture.exists():
         shutil.rmtree(capture)
-    mkdocs_yaml.dump({**config, "hooks": [OUR_HOOKS, str(CAPTURE_HOOK)]}, project / "mkdocs-bench-capture.yml")
+    mkdocs_yaml.dump({**config, "hooks": [*hooks, str(CAPTURE_HOOK)]}, project / "mkdocs-bench-capture.yml")
     projects.mkdocs_build(project, work / "site-capture", work / "logs" / "capture.log", site_url,
                           config="mkdocs-bench-capture.yml", DNG_BENCH_CAPTURE_DIR=str(capture))
     docs_dir = project / config.get("docs_dir", "docs")
@@ -56,7 +56,7 @@ def prepare(project: Path, work: Path, site_url: str) -> Variants:
         _copy_assets(docs_dir, capture / part)
 
     prerendered = mkdocs_yaml.with_plugin_options(config, "macros", render_by_default=False)
-    prerendered.update(docs_dir=str(capture / "pages"), hooks=[OUR_HOOKS, str(REPLAY_HOOK)])
+    prerendered.update(docs_dir=str(capture / "pages"), hooks=[*hooks, str(REPLAY_HOOK)])
     mkdocs_yaml.dump(prerendered, project / "mkdocs-bench-prerendered.yml")
 
     plain = mkdocs_yaml.without_plugin(config, "macros")

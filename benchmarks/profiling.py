@@ -3,7 +3,7 @@
 Self time (cProfile's tottime) is summed per group, so the groups add up to the
 whole run. Time in built-ins and the standard library belongs to nobody by
 itself; it is handed to the groups of its callers, in proportion to the time
-each caller spent in it (recursively through other standard-library callers).
+each caller spent in it (through other standard-library callers too).
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ PLUGIN = "mkdocs-macros plugin"
 JINJA_COMPILE = "Jinja: compiling templates (lexer, parser, code generation)"
 JINJA_RUN = "Jinja: rendering (runtime, page templates, MarkupSafe)"
 MARKDOWN = "Markdown + pymdownx (+ Pygments)"
-THEME = "Material templates + overrides/ (template code)"
+THEME = "Material theme: template code (incl. overrides/), theme Python"
 SEARCH = "Material search plugin (index)"
 MKDOCS = "MkDocs core"
-YAML = "PyYAML (front matter read by MkDocs, embed front matter written by us)"
+YAML = "PyYAML (front matter, data files, embed front matter)"
 OTHER = "other (pydantic, click, ...; unattributed stdlib)"
 GROUP_ORDER = [OURS, PLUGIN, JINJA_COMPILE, JINJA_RUN, MARKDOWN, THEME, SEARCH, MKDOCS, YAML, OTHER]
 _JINJA_COMPILER_FILES = ("lexer.py", "parser.py", "compiler.py", "nodes.py", "visitor.py", "idtracking.py",
@@ -30,6 +30,10 @@ _JINJA_COMPILER_FILES = ("lexer.py", "parser.py", "compiler.py", "nodes.py", "vi
 _JINJA_COMPILER_FUNCTIONS = ("compile", "_compile", "_parse", "_tokenize", "_generate", "from_string", "parse",
                              "lex", "preprocess", "iter_extensions")
 
+# Path markers of installed packages, most specific first.
+_LIBRARIES = (("/mkdocs_macros/", PLUGIN), ("/markupsafe/", JINJA_RUN), ("/markdown/", MARKDOWN),
+              ("/pymdownx/", MARKDOWN), ("/pygments/", MARKDOWN), ("/material/plugins/search/", SEARCH),
+              ("/material/", THEME), ("/mkdocs/", MKDOCS), ("/yaml/", YAML))
 _STDLIB = (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"])
 Func = tuple[str, int, str]
 
@@ -47,9 +51,7 @@ def _owner(func: Func, project: Path) -> str | None:
         return OURS
     if path.endswith(".html") or path.endswith(".xml"):  # a compiled Jinja template of the theme
         return THEME
-    for marker, group in (("/mkdocs_macros/", PLUGIN), ("/markupsafe/", JINJA_RUN),
-                          ("/markdown/", MARKDOWN), ("/pymdownx/", MARKDOWN), ("/pygments/", MARKDOWN),
-                          ("/material/plugins/search/", SEARCH), ("/material/", THEME), ("/mkdocs/", MKDOCS), ("/yaml/", YAML)):
+    for marker, group in _LIBRARIES:
         if marker in path:
             return group
     if path == "~" or path.startswith("<") or (path.startswith(_STDLIB) and "site-packages" not in path):
@@ -102,8 +104,9 @@ def _label(func: Func, project: Path) -> str:
 
 
 # Entry points worth splitting by caller: who asks for Markdown, Jinja compiles and YAML.
-ENTRY_POINTS = (("markdown/core.py", "convert"), ("jinja2/environment.py", "compile"),
-                ("yaml/__init__.py", "dump_all"), ("yaml/__init__.py", "load"))
+ENTRY_POINTS = (("markdown/core.py", "convert"), ("markdown/core.py", "markdown"),
+                ("jinja2/environment.py", "from_string"), ("yaml/__init__.py", "safe_dump"),
+                ("yaml/__init__.py", "load"))
 
 
 def callers_of(raw: dict, project: Path, file_suffix: str, name: str) -> list[dict]:

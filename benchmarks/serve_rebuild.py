@@ -131,7 +131,8 @@ def run(options) -> dict:
         built_at, built_line = log.wait_for("Documentation built in", 0, START_TIMEOUT_S)
         serving_at, _ = log.wait_for("Serving on", 0, START_TIMEOUT_S)
         _fetch(url)
-        startup = {"start_to_built_s": round(built_at - started, 3), "start_to_serving_s": round(serving_at - started, 3),
+        startup = {"start_to_built_s": round(built_at - started, 3),
+                   "start_to_serving_s": round(serving_at - started, 3),
                    "builder_s": float(BUILT.search(built_line)["seconds"])}  # type: ignore[index]
         say(f"serve: serving after {startup['start_to_serving_s']:.2f} s (first build "
             f"{startup['builder_s']:.2f} s)")

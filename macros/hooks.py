@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import embeds, outputs, pagemeta, state  # noqa: E402
+from macros import embeds, htmlfixes, outputs, pagemeta, state  # noqa: E402
 
 
 def on_files(files: Files, config) -> Files:
@@ -29,6 +29,11 @@ def on_page_context(context, page, config, nav):
     """Embed copies get one canonical link: the full page."""
     pagemeta.decorate(page, state.current())
     return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Correct what the theme writes (see macros/htmlfixes.py)."""
+    return htmlfixes.name_search_dialog(output, page.file.src_uri)
 
 
 def on_post_build(config) -> None:

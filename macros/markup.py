@@ -52,12 +52,19 @@ def template_line(err: BaseException) -> int | None:
     return line
 
 
+@functools.cache
+def _compiled(text: str):
+    # The same field is rendered on many pages (a glossary definition in every tooltip):
+    # compile it once. Only the rendering depends on the page.
+    return _environment().from_string(text)
+
+
 def expand(text: str, ctx: RenderContext, origin: Origin) -> str:
     """Run the macros in one data-file text field."""
     if "{{" not in text and "{%" not in text and "{##" not in text:
         return text
     try:
-        return _environment().from_string(text).render(macro_globals(ctx))
+        return _compiled(text).render(macro_globals(ctx))
     except ContentError as err:
         raise ContentError(err.message, err.hint, origin.path, _line(origin, err)) from None
     except TemplateError as err:
@@ -75,7 +82,23 @@ def _line(origin: Origin, err: BaseException) -> int | None:
 
 def to_html(text: str, ctx: RenderContext, origin: Origin, inline_only: bool = False) -> Markup:
     """Markdown with macros -> HTML. `inline_only` drops the wrapping paragraph."""
-    html = md.markdown(expand(text, ctx, origin), extensions=MARKDOWN_EXTENSIONS)
+    html = _markdown_to_html(expand(text, ctx, origin))
     if inline_only and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> md.Markdown:
+    return md.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+
+@functools.lru_cache(maxsize=8192)
+def _markdown_to_html(text: str) -> str:
+    # One converter, reset between texts: building a new one per call cost more than
+    # the conversion itself. Cached because the same expanded text recurs across pages.
+    converter = _converter()
+    try:
+        return converter.convert(text)
+    finally:
+        converter.reset()

@@ -26,7 +26,12 @@ class DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster on the data files); the
+# constructor below, which records lines, is the same Python code either way.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SAFE_LOADER):
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
