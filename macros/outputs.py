@@ -40,14 +40,18 @@ def write_all(build: Build, site_dir: Path) -> None:
     for name, make in api.DOCUMENTS.items():
         _json(site_dir / "api" / api.API_VERSION / f"{name}.json", make(build))
         _json(site_dir / "api" / api.API_VERSION / "schema" / f"{name}.json", api.schema(build, name))
+    oembed_dirs = set()
     for page in build.pages.values():
         if embeds.embeddable(page):
-            _json(site_dir / "oembed" / f"{page.key}.json", oembed.document(build, page))
+            document = site_dir / "oembed" / f"{page.key}.json"
+            _json(document, oembed.document(build, page))
+            oembed_dirs.add(document.parent)
     _write(site_dir / "changes.xml", changes.atom_feed(build))
-    # Material fetches <dir>/sitemap.xml for every <link rel="alternate">, our oEmbed link
-    # included; an empty one saves readers a 404.
-    _write(site_dir / "oembed" / "sitemap.xml",
-           '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+    # Material fetches sitemap.xml beside every <link rel="alternate">, our oEmbed link
+    # included (oembed/compare/sitemap.xml for a nested key); an empty one saves readers a 404.
+    for folder in sorted(oembed_dirs):
+        _write(folder / "sitemap.xml",
+               '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
     _write(site_dir / "embed.js", loader_js())
     _write(site_dir / "robots.txt", robots_txt(build))
     moved, problems = redirects.load_redirects()

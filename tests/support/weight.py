@@ -47,7 +47,9 @@ def resources(site: Path, page_url: str) -> list[str]:
             found.append(posixpath.normpath(posixpath.join(page_url, worker)))
         found += ["sitemap.xml"]
         if "application/json+oembed" in html:
-            found.append("oembed/sitemap.xml")
+            # Material reads sitemap.xml beside the oEmbed document: oembed/compare/ for compare/x/.
+            key = page_url.strip("/") or "home"
+            found.append(posixpath.normpath(posixpath.join("oembed", posixpath.dirname(key), "sitemap.xml")))
     return found
 
 
