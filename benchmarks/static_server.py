@@ -19,6 +19,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
+from tests.support.server import send_not_found_page
+
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
                 "application/manifest+json")
 CACHE_CONTROL = "max-age=600"  # GitHub Pages' value
@@ -65,16 +67,8 @@ class _Handler(SimpleHTTPRequestHandler):
         return BytesIO(body)
 
     def send_error(self, code, message=None, explain=None):
-        page = self.site_dir / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        if not send_not_found_page(self, code):
+            super().send_error(code, message, explain)
 
 
 class StaticSite:

@@ -139,12 +139,18 @@ def test_plain_iframe_without_loader(browser, servers):
     context.close()
 
 
-def test_wordpress_sandbox(browser, servers):
+def open_host_page(browser, servers, name: str):
+    """A fresh context on one host page, with the page's uncaught errors collected."""
     context = browser.new_context()
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(servers.host_url + "wordpress.html")
+    page.goto(servers.host_url + name)
+    return context, page, errors
+
+
+def test_wordpress_sandbox(browser, servers):
+    context, page, errors = open_host_page(browser, servers, "wordpress.html")
     page.wait_for_function("window.wpMessages.some(m => m.message === 'height')", timeout=15000)
     height = next(m["value"] for m in page.evaluate("window.wpMessages") if m["message"] == "height")
     assert height > 200
@@ -160,11 +166,7 @@ def test_wordpress_sandbox(browser, servers):
 
 def test_an_uncaught_error_in_a_sandboxed_frame_would_be_seen(browser, servers):
     """Control for the WordPress test: the error listener really sees errors in such frames."""
-    context = browser.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(servers.host_url + "wordpress-control.html")
+    context, page, errors = open_host_page(browser, servers, "wordpress-control.html")
     page.wait_for_timeout(1000)
     context.close()
     assert any("control error" in e for e in errors), errors

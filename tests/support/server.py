@@ -16,6 +16,24 @@ from pathlib import Path
 BASE = "/dng/"
 
 
+def send_not_found_page(handler: SimpleHTTPRequestHandler, code: int) -> bool:
+    """Answer a 404 with the site's own 404 page, as static hosts do; False if not applicable.
+
+    Shared with benchmarks/static_server.py: `handler.site_dir` is the built site.
+    """
+    page = handler.site_dir / "404.html"
+    if code != 404 or not page.exists():
+        return False
+    body = page.read_bytes()
+    handler.send_response(404)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(body)
+    return True
+
+
 class _SiteHandler(SimpleHTTPRequestHandler):
     def __init__(self, *args, site_dir: Path, **kwargs):
         self.site_dir = site_dir
@@ -37,16 +55,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
-        if code == 404 and (self.site_dir / "404.html").exists():
-            body = (self.site_dir / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+        if not send_not_found_page(self, code):
+            super().send_error(code, message, explain)
 
 
 HOST_PLACEHOLDER = "http://127.0.0.1:8741/dng/"  # written in tests/hosts/*.html; replaced by the real site URL
