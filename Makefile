@@ -31,7 +31,7 @@ build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
 check: $(VENV)/.dev-installed
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.check $(CHECK_FLAGS)
 
 test: $(VENV)/.dev-installed
 	CHROME_PATH="$$(tests/find-browser.sh)" $(BIN)/python -m pytest

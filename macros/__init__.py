@@ -12,13 +12,6 @@ from . import changes, claims, clinics, comparisons, faq, glossary, inline, refe
 from .context import RenderContext
 from .datastore import Origin
 
-# Variables mkdocs-macros exposes that a page has no business reading (config
-# holds every plugin object; git and environment describe the build machine).
-_HIDDEN_VARIABLES = ("config", "environment", "plugin", "git", "macros", "filters", "filters_builtin")
-
-# The plugin's own helpers: `context` and `macros_info` would print every variable.
-_HIDDEN_MACROS = ("context", "macros_info", "now", "fix_url")
-
 _ctx: RenderContext | None = None
 
 
@@ -28,122 +21,139 @@ def _context() -> RenderContext:
     return _ctx
 
 
-def _named(env, name: str):
-    """Register a macro under a name that differs from its Python name."""
-    def register(func):
-        env.macro(func, name)
-        return func
-    return register
+def term(key: str, text: str | None = None) -> Markup:
+    """A glossary term, linked with a tooltip on first use."""
+    return inline.term(_context(), key, text)
+
+
+def cite(*keys: str) -> Markup:
+    """Numbered citation link(s) to references."""
+    return inline.cite(_context(), *keys)
+
+
+def grade(key: str) -> Markup:
+    """An evidence-grade badge."""
+    return inline.grade(_context(), key)
+
+
+def verdict(key: str) -> Markup:
+    """A claim-verdict badge."""
+    return inline.verdict(_context(), key)
+
+
+def page_link(key: str, section: str = "", text: str | None = None) -> Markup:
+    """A link to a page or section by key."""
+    return inline.page_link(_context(), key, section, text)
+
+
+def comparison(key: str) -> Markup:
+    """A comparison table from comparisons.yml."""
+    return Markup("\n\n") + comparisons.comparison_html(_context(), key) + Markup("\n\n")
+
+
+def comparison_summary(key: str) -> Markup:
+    """The summary paragraph of a comparison."""
+    return comparisons.comparison_summary_html(_context(), key)
+
+
+def comparison_list() -> Markup:
+    """Links to every comparison page."""
+    return Markup("\n\n") + comparisons.comparison_list_html(_context()) + Markup("\n\n")
+
+
+def glossary_entries() -> str:
+    """Every glossary term, A to Z."""
+    return glossary.glossary_markdown(_context())
+
+
+def faq_entries() -> str:
+    """Every FAQ entry."""
+    return faq.faq_markdown(_context())
+
+
+def faq_entry(key: str) -> str:
+    """One FAQ entry."""
+    return faq.faq_entry_markdown(_context(), key)
+
+
+def claims_list() -> str:
+    """Every claim with its verdict."""
+    return claims.claims_markdown(_context())
+
+
+def reference_list() -> Markup:
+    """Every reference with its key as anchor."""
+    return Markup("\n\n") + references.all_references_html(_context()) + Markup("\n\n")
+
+
+def changes_list() -> Markup:
+    """The change log from git history."""
+    return Markup("\n\n") + changes.changes_html(_context(), state.current()) + Markup("\n\n")
+
+
+def embed_loader_snippet(key: str, section: str = "", **options: str) -> str:
+    """A copyable loader snippet for a page or section."""
+    return clinics.loader_snippet(_context(), key, section, **options)
+
+
+def embed_iframe_snippet(key: str, section: str = "") -> str:
+    """A copyable plain-iframe snippet."""
+    return clinics.iframe_snippet(_context(), key, section)
+
+
+def embed_example(key: str, section: str = "", height: int = 420, **options: str) -> Markup:
+    """A live embed example."""
+    return clinics.live_example(_context(), key, section, height, **options)
+
+
+def nginx_headers() -> str:
+    """The nginx lines for the recommended headers."""
+    return clinics.nginx(_context())
+
+
+def site_url() -> str:
+    """The site's absolute URL, with a trailing slash."""
+    return state.current().site_url
+
+
+def counts() -> dict:
+    """Sizes of the data, for the home and about pages."""
+    site = _context().site
+    return {"terms": len(site.glossary), "references": len(site.references),
+            "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons)}
+
+# The macros pages may call, by the name pages use: the only names in the page sandbox.
+MACROS = {
+    "glossary": glossary_entries,
+    "faq": faq_entries,
+    "claims": claims_list,
+    "term": term,
+    "cite": cite,
+    "grade": grade,
+    "verdict": verdict,
+    "page_link": page_link,
+    "comparison": comparison,
+    "comparison_summary": comparison_summary,
+    "comparison_list": comparison_list,
+    "faq_entry": faq_entry,
+    "reference_list": reference_list,
+    "changes_list": changes_list,
+    "embed_loader_snippet": embed_loader_snippet,
+    "embed_iframe_snippet": embed_iframe_snippet,
+    "embed_example": embed_example,
+    "nginx_headers": nginx_headers,
+    "site_url": site_url,
+    "counts": counts,
+}
 
 
 def define_env(env) -> None:
     state.start(env.conf)
-    for name in _HIDDEN_VARIABLES:
-        env.variables.pop(name, None)
-    for name in _HIDDEN_MACROS:
-        env.macros.pop(name, None)
-
-    @env.macro
-    def term(key: str, text: str | None = None) -> Markup:
-        """A glossary term, linked with a tooltip on first use."""
-        return inline.term(_context(), key, text)
-
-    @env.macro
-    def cite(*keys: str) -> Markup:
-        """Numbered citation link(s) to references."""
-        return inline.cite(_context(), *keys)
-
-    @env.macro
-    def grade(key: str) -> Markup:
-        """An evidence-grade badge."""
-        return inline.grade(_context(), key)
-
-    @env.macro
-    def verdict(key: str) -> Markup:
-        """A claim-verdict badge."""
-        return inline.verdict(_context(), key)
-
-    @env.macro
-    def page_link(key: str, section: str = "", text: str | None = None) -> Markup:
-        """A link to a page or section by key."""
-        return inline.page_link(_context(), key, section, text)
-
-    @env.macro
-    def comparison(key: str) -> Markup:
-        """A comparison table from comparisons.yml."""
-        return Markup("\n\n") + comparisons.comparison_html(_context(), key) + Markup("\n\n")
-
-    @env.macro
-    def comparison_summary(key: str) -> Markup:
-        """The summary paragraph of a comparison."""
-        return comparisons.comparison_summary_html(_context(), key)
-
-    @env.macro
-    def comparison_list() -> Markup:
-        """Links to every comparison page."""
-        return Markup("\n\n") + comparisons.comparison_list_html(_context()) + Markup("\n\n")
-
-    @_named(env, "glossary")
-    def glossary_entries() -> str:
-        """Every glossary term, A to Z."""
-        return glossary.glossary_markdown(_context())
-
-    @_named(env, "faq")
-    def faq_entries() -> str:
-        """Every FAQ entry."""
-        return faq.faq_markdown(_context())
-
-    @env.macro
-    def faq_entry(key: str) -> str:
-        """One FAQ entry."""
-        return faq.faq_entry_markdown(_context(), key)
-
-    @_named(env, "claims")
-    def claims_list() -> str:
-        """Every claim with its verdict."""
-        return claims.claims_markdown(_context())
-
-    @env.macro
-    def reference_list() -> Markup:
-        """Every reference with its key as anchor."""
-        return Markup("\n\n") + references.all_references_html(_context()) + Markup("\n\n")
-
-    @env.macro
-    def changes_list() -> Markup:
-        """The change log from git history."""
-        return Markup("\n\n") + changes.changes_html(_context(), state.current()) + Markup("\n\n")
-
-    @env.macro
-    def embed_loader_snippet(key: str, section: str = "", **options: str) -> str:
-        """A copyable loader snippet for a page or section."""
-        return clinics.loader_snippet(_context(), key, section, **options)
-
-    @env.macro
-    def embed_iframe_snippet(key: str, section: str = "") -> str:
-        """A copyable plain-iframe snippet."""
-        return clinics.iframe_snippet(_context(), key, section)
-
-    @env.macro
-    def embed_example(key: str, section: str = "", height: int = 420, **options: str) -> Markup:
-        """A live embed example."""
-        return clinics.live_example(_context(), key, section, height, **options)
-
-    @env.macro
-    def nginx_headers() -> str:
-        """The nginx lines for the recommended headers."""
-        return clinics.nginx(_context())
-
-    @env.macro
-    def site_url() -> str:
-        """The site's absolute URL, with a trailing slash."""
-        return state.current().site_url
-
-    @env.macro
-    def counts() -> dict:
-        """Sizes of the data, for the home and about pages."""
-        site = _context().site
-        return {"terms": len(site.glossary), "references": len(site.references),
-                "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons)}
+    # Only our macros: the plugin's own (context, macros_info, now, fix_url) would print
+    # every variable, and the sandbox (macros/sandbox.py) holds exactly this table.
+    env.macros.clear()
+    for name, func in MACROS.items():
+        env.macro(func, name)
 
 
 def on_pre_page_macros(env) -> None:

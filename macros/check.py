@@ -14,9 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-
-from . import datastore, frontmatter, redirects, sections, sourcepages
+from . import MACROS as PAGE_MACROS
+from . import datastore, frontmatter, markup, projectconfig, redirects, sections, sourcepages
 from .checks import built, forbidden, keys, published, structure, templates, tools, wording
 from .checks.markdown_scan import prose_lines, text_lines
 from .errors import DataError, Problem
@@ -72,7 +71,8 @@ def check_templates(project: Path, site: datastore.SiteData) -> list[Problem]:
     return problems
 
 
-def run(project: Path, deploy: bool, build: bool, today: dt.date) -> tuple[list[Problem], dict[str, float]]:
+def run(project: Path, deploy: bool, build: bool, today: dt.date,
+        published_base: Path | None = None) -> tuple[list[Problem], dict[str, float]]:
     problems: list[Problem] = []
     pages = {p.key: p for p in sourcepages.scan(project / "docs", project)}
     for page in pages.values():
@@ -95,8 +95,8 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date) -> tuple[list[
             problems.append(Problem(due.path, due.line, due.message, due.hint,
                                     "error" if deploy else "warning"))
         lines = list(prose_lines(page.body, page.body_offset))
-        problems += templates.check(page.path, page.body, page.body_offset + 1)
-        problems += keys.check_calls(page.path, lines, site, pages, usage)
+        problems += templates.check(page.path, page.body, page.body_offset + 1, PAGE_MACROS)
+        problems += keys.check_calls(page.path, page.body, page.body_offset + 1, site, pages, usage)
         problems += forbidden.check(page.path, lines)
         problems += wording.check(page.path, lines, allowed)
         problems += structure.check_page(page, lines)
@@ -104,16 +104,20 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date) -> tuple[list[
     problems += frontmatter.check_see_links(site, pages)
     for path, kind, name, lines in _data_texts(site):
         if lines:
-            problems += templates.check(path, "\n".join(line.raw for line in lines), lines[0].number)
-        problems += keys.check_calls(path, lines, site, pages, usage)
+            text = "\n".join(line.raw for line in lines)
+            problems += templates.check(path, text, lines[0].number, markup.INLINE_MACROS)
+            problems += keys.check_calls(path, text, lines[0].number, site, pages, usage)
         problems += forbidden.check(path, lines)
         if not (kind == "claims" and name == "claim"):  # the claims being checked may quote banned words
             problems += wording.check(path, lines, allowed)
     problems += keys.unused(site, usage)
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = projectconfig.load(project)
     problems += structure.check_nav(pages, config.get("nav"), "mkdocs.yml")
-    moved, redirect_problems = redirects.load_redirects(project / "macros/data/redirects.yml")
+    moved, redirect_problems = redirects.load_redirects(project / "macros/data/redirects.yml",
+                                                        current=redirects.current_urls(pages))
     problems += redirect_problems + published.check(pages, moved, project / "macros/data/published-urls.txt")
+    if published_base:
+        problems += published.removed_from_list(published_base, project / "macros/data/published-urls.txt", moved)
     problems += check_templates(project, site)
     texts = ["docs", "macros/data", "README.md", "CONTRIBUTING.md"]
     problems += tools.spelling(project, [t for t in texts if (project / t).exists()])
@@ -123,13 +127,6 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date) -> tuple[list[
         built_problems, grades = built.built_checks(project, pages)
         problems += built_problems
     return problems, grades
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml uses !ENV tags; the checker only needs the nav."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -148,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="skip the build and the reading grades")
     parser.add_argument("--list-urls", action="store_true",
                         help="print every URL the current sources publish (to add new ones to published-urls.txt)")
+    parser.add_argument("--published-base", type=Path, metavar="FILE",
+                        help="the base branch's published-urls.txt: fail if a line was removed (pull requests)")
     parser.add_argument("--project", type=Path, default=PROJECT, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -157,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(sorted(redirects.current_urls(pages))))
         return 0
     started = time.monotonic()
-    problems, grades = run(args.project.resolve(), args.deploy, not args.no_build, args.today)
+    problems, grades = run(args.project.resolve(), args.deploy, not args.no_build, args.today, args.published_base)
     problems = _unique(problems)
     for problem in problems:
         line = problem.format()

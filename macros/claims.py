@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 from .context import RenderContext
 from .inline import verdict
 from .markup import to_html
+from .textfields import markdown_heading_text
 
 VERDICT_ORDER = ["contradicted", "unsupported", "mixed", "supported"]
 
@@ -28,9 +29,9 @@ def claims_markdown(ctx: RenderContext) -> str:
         group = [c for c in ctx.site.claims if c.verdict == v]
         if not group:
             continue
-        out.append(f"## {escape(verdicts[v].label)} {{ #{v} }}\n")
+        out.append(f"## {markdown_heading_text(verdicts[v].label)} {{ #{v} }}\n")
         out.append(f"{escape(verdicts[v].meaning)}\n")
         for claim in group:
-            out.append(f'### "{escape(claim.claim)}" {{ #{claim.key} }}\n')
+            out.append(f'### "{markdown_heading_text(claim.claim)}" {{ #{claim.key} }}\n')
             out.append(f"{claim_body(ctx, claim.key)}\n")
     return "\n".join(out)

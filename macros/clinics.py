@@ -6,9 +6,13 @@ the site's own URLs so that the examples always match the published site.
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 from markupsafe import Markup
 
-from . import embeds, headers
+from . import csp, embeds, headers, outputs, sanitise, state
 from .context import RenderContext
 from .errors import ContentError, did_you_mean
 
@@ -28,6 +32,25 @@ def _check(ctx: RenderContext, key: str, section: str) -> None:
                            did_you_mean(section, [s.id for s in page.sections], page.path))
 
 
+ACCENT = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def _checked_options(options: dict[str, str]) -> dict[str, str]:
+    """Embed options by their published names, each value from its allow-list (an accent: #rgb/#rrggbb)."""
+    checked = {}
+    for name, value in options.items():
+        name = name.replace("_", "-")
+        allowed = OPTIONS.get(name)
+        if name == "accent":
+            if not ACCENT.match(str(value)):
+                raise ContentError(f"bad accent '{value}'", "write #rgb or #rrggbb")
+        elif allowed is None or value not in allowed:
+            raise ContentError(f"bad embed option {name}={value!r}",
+                               f"allowed: {allowed or 'theme, accent, font-size, lang'}")
+        checked[name] = str(value)
+    return checked
+
+
 def fence(code: str, lang: str = "html") -> str:
     return f"\n```{lang}\n{code.rstrip()}\n```\n"
 
@@ -36,9 +59,10 @@ def loader_snippet(ctx: RenderContext, key: str, section: str = "", **options: s
     _check(ctx, key, section)
     page = ctx.pages[key]
     attrs = f' data-dng-embed="{key}"' + (f' data-dng-section="{section}"' if section else "")
-    attrs += "".join(f' data-dng-{name.replace("_", "-")}="{value}"' for name, value in options.items())
+    attrs += "".join(f' data-dng-{name}="{value}"' for name, value in _checked_options(options).items())
     url = ctx.site_url + page.url + (f"#{section}" if section else "")
-    title = page.meta.get("title", key)
+    # Clinics paste this text into their own pages: the title goes in escaped, never as markup.
+    title = html.escape(str(page.meta.get("title", key)))
     return fence(f'<div{attrs}><a href="{url}">{title}</a></div>\n'
                  f'<script src="{ctx.site_url}embed.js" async></script>')
 
@@ -46,32 +70,33 @@ def loader_snippet(ctx: RenderContext, key: str, section: str = "", **options: s
 def iframe_snippet(ctx: RenderContext, key: str, section: str = "") -> str:
     _check(ctx, key, section)
     src = ctx.site_url + embeds.embed_key_url(key, section)
-    title = ctx.pages[key].meta.get("title", key)
+    title = html.escape(str(ctx.pages[key].meta.get("title", key)))
+    # The loader's own frame attributes (referrer policy, sandbox; the reasons are beside them
+    # in embed-loader.js), read from it so that a plain frame is no less protected.
+    found = re.search(r"^\s*var FRAME = (\{.*\});$", outputs.LOADER_SOURCE.read_text(encoding="utf-8"), re.M)
+    if found is None:
+        raise ContentError("embed-loader.js has no `var FRAME = {...};` line", "keep it one line of JSON")
+    protection = "".join(f'\n        {name}="{value}"' for name, value in json.loads(found.group(1)).items())
     return fence(f'<iframe src="{src}" title="Dry Needling Guide: {title}"\n'
-                 f'        width="100%" height="800" loading="lazy" style="border:0"></iframe>')
+                 f'        width="100%" height="800" loading="lazy" style="border:0"{protection}></iframe>')
 
 
 def live_example(ctx: RenderContext, key: str, section: str = "", height: int = 420, **options: str) -> Markup:
     """An iframe of an embed page with the given options, as a clinic would see it."""
     _check(ctx, key, section)
-    query = []
-    for name, value in options.items():
-        name = name.replace("_", "-")
-        allowed = OPTIONS.get(name)
-        if name == "accent":
-            if not (value.startswith("#") and len(value) in (4, 7)):
-                raise ContentError(f"bad accent '{value}'", "write #rgb or #rrggbb")
-        elif allowed is None or value not in allowed:
-            raise ContentError(f"bad embed option {name}={value!r}", f"allowed: {allowed or 'theme, accent, font-size, lang'}")
-        query.append(f"{name}={value.replace('#', '%23')}")
+    query = [f"{name}={value.replace('#', '%23')}" for name, value in _checked_options(options).items()]
     src = ctx.href(embeds.embed_key_url(key, section)) + ("?" + "&".join(query) if query else "")
     label = ", ".join(f"{n.replace('_', '-')}: {v}" for n, v in options.items()) or "default options"
     title = ctx.pages[key].meta.get("title", key)
-    return Markup('\n\n<figure class="dng-live-example"><iframe src="{}" title="Example embed of {} ({})" '
-                  'loading="lazy" style="width:100%;height:{}px;border:1px solid var(--dng-border)"></iframe>'
-                  '<figcaption>Live example: {} ({})</figcaption></figure>\n\n').format(
-        src, title, label, height, title, label)
+    # A height attribute and a class, not style="": the policy has no 'unsafe-inline' for styles.
+    frame = Markup('<iframe src="{}" title="Example embed of {} ({})" loading="lazy" '
+                   'class="dng-live-example__frame" height="{}"></iframe>').format(src, title, label, int(height))
+    # The output sanitiser removes every iframe an editor could write; this one, built from
+    # checked options, is handed over as trusted output (see macros/sanitise.py).
+    return (Markup('\n\n<figure class="dng-live-example">') + Markup(sanitise.trusted(str(frame)))
+            + Markup('<figcaption>Live example: {} ({})</figcaption></figure>\n\n').format(title, label))
 
 
 def nginx(ctx: RenderContext) -> str:
-    return fence(headers.nginx_example(ctx.site_url), "nginx")
+    """The nginx lines, with this build's script hashes (known from the templates)."""
+    return fence(headers.nginx_example(ctx.site_url, csp.script_hashes(state.current().config)), "nginx")

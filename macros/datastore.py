@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, did_you_mean
-from .models import Claim, Comparison, FaqEntry, GlossaryTerm, Reference, Reviewer, Scales
+from .models import Claim, Comparison, FaqEntry, GlossaryTerm, Reference, Reviewer, Scales, markdown_fields
 from .yamlsource import YamlProblem, line_of, load_file
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -83,6 +83,9 @@ def _pydantic_problems(err: ValidationError, raw: Any, path: str, prefix: tuple 
         elif kind == "missing":
             message = f"missing required field '{loc[-1]}'"
             hint = "add it (see CONTRIBUTING.md for the fields)"
+        elif kind == "value_error":
+            message = f"'{loc[-1]}' {item['ctx']['error']}"
+            hint = "write plain words here; links and formatting belong in the Markdown text fields"
         else:
             value = item.get("input")
             shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
@@ -206,6 +209,24 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
     for entry in faq:
         _check_refs(entry.references, site.references, site.origin("faq", entry.key, "references"),
                     "reference key", ref_file, problems)
+    problems += _template_problems(site, (refs, terms, comps, faq, claims))
     if problems:
         raise DataError(problems)
     return site
+
+
+def _template_problems(site: SiteData, groups: tuple) -> list[Problem]:
+    """Every Markdown text field passes the macro rule before anything renders it (pages, embeds,
+    JSON-LD and the API all render data text, some from hooks where an error would be a traceback)."""
+    from . import templaterules  # noqa: PLC0415 - the macro names live beside the renderer
+    from .markup import INLINE_MACROS  # noqa: PLC0415 - markup imports this module
+
+    problems = []
+    for kind, group in zip(("references", "glossary", "comparisons", "faq", "claims"), groups, strict=True):
+        for item in group:
+            for name, text in markdown_fields(item):
+                origin = site.origin(kind, item.key, name.split(".")[0])
+                for found in templaterules.violations(text, INLINE_MACROS):
+                    line = origin.line + found.line - 1 if origin.line else None
+                    problems.append(Problem(origin.path, line, found.message, found.hint))
+    return problems

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .context import RenderContext
 from .errors import ContentError, did_you_mean
 from .markup import to_html
 from .models import FaqEntry
+from .textfields import markdown_heading_text
 
 
 def see_link(ctx: RenderContext, entry: FaqEntry) -> Markup:
@@ -40,7 +41,7 @@ def answer_html(ctx: RenderContext, entry: FaqEntry) -> Markup:
 def faq_markdown(ctx: RenderContext) -> str:
     out = []
     for entry in ctx.site.faq:
-        out.append(f"## {escape(entry.question)} {{ #{entry.key} }}\n")
+        out.append(f"## {markdown_heading_text(entry.question)} {{ #{entry.key} }}\n")
         out.append(f"{answer_html(ctx, entry)}\n")
     return "\n".join(out)
 
@@ -50,4 +51,4 @@ def faq_entry_markdown(ctx: RenderContext, key: str) -> str:
     if entry is None:
         raise ContentError(f"unknown FAQ entry '{key}'",
                            did_you_mean(key, [e.key for e in ctx.site.faq], "macros/data/faq.yml"))
-    return f"## {escape(entry.question)} {{ #{entry.key} }}\n\n{answer_html(ctx, entry)}\n"
+    return f"## {markdown_heading_text(entry.question)} {{ #{entry.key} }}\n\n{answer_html(ctx, entry)}\n"

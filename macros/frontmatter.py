@@ -16,7 +16,9 @@ from .models import PageMeta
 from .sourcepages import SourcePage
 
 MAX_REVIEW_INTERVAL_DAYS = 3 * 366
-INTERNAL_PREFIX = "dng_"
+# Keys that steer the build: accepted only in the embed copies the build writes itself.
+BUILD_KEYS = frozenset({"template", "render_macros", "dng", "patient_page"})
+BUILD_KEY_PREFIX = "dng_"
 
 
 def _meta_line(page: SourcePage, key: str) -> int:
@@ -34,14 +36,21 @@ def check_page(page: SourcePage, site: SiteData, today: dt.date | None = None) -
                         "next_review, sources (copy a skeleton from docs/_templates/)")]
     fields = set(PageMeta.model_fields)
     try:
-        meta = PageMeta.model_validate({k: v for k, v in page.meta.items() if not str(k).startswith(INTERNAL_PREFIX)})
+        meta = PageMeta.model_validate(dict(page.meta))
     except ValidationError as err:
         for item in err.errors():
             name = str(item["loc"][0]) if item["loc"] else "?"
             line = _meta_line(page, name)
-            if item["type"] == "extra_forbidden":
+            if item["type"] == "extra_forbidden" and name in BUILD_KEYS or name.startswith(BUILD_KEY_PREFIX):
+                problems.append(Problem(page.path, line, f"front matter key '{name}' is set by maintainers, not by pages",
+                                        "remove the line (templates, internal keys and the list of patient "
+                                        "pages live in mkdocs.yml and the code)"))
+            elif item["type"] == "extra_forbidden":
                 problems.append(Problem(page.path, line, f"unknown front matter key '{name}'",
                                         did_you_mean(name, fields, "the page skeletons in docs/_templates/")))
+            elif item["type"] == "value_error":
+                problems.append(Problem(page.path, line, f"'{name}' {item['ctx']['error']}",
+                                        "write plain words; links and formatting belong in the page text"))
             elif item["type"] == "missing":
                 problems.append(Problem(page.path, 1, f"front matter is missing '{name}'",
                                         f"add a '{name}:' line (see docs/_templates/)"))

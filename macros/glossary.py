@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .context import RenderContext
 from .markup import to_html
+from .textfields import markdown_heading_text
 
 
 def sorted_terms(ctx: RenderContext):
@@ -38,6 +39,6 @@ def glossary_markdown(ctx: RenderContext) -> str:
     for letter, group in groupby(sorted_terms(ctx), key=lambda t: t.term[0].upper()):
         out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         for entry in group:
-            out.append(f"### {escape(entry.term)} {{ #{entry.key} }}\n")
+            out.append(f"### {markdown_heading_text(entry.term)} {{ #{entry.key} }}\n")
             out.append(f"{term_body(ctx, entry.key)}\n")
     return "\n".join(out)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 from .context import RenderContext
 from .faq import answer_html
 from .sourcepages import SourcePage
 from .state import Build
+
+
+def script_text(doc: dict | list) -> str:
+    """JSON for inside <script type="application/ld+json">: '<', '>' and '&' as \\u escapes, so no
+    text in it can close the element or open an HTML comment ('<!--' would swallow the page)."""
+    text = json.dumps(doc, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _publisher(build: Build) -> dict:

@@ -1,55 +1,47 @@
 """Render the Markdown text fields of data files (answers, explanations, cells).
 
-Data text uses the same macro syntax as pages, so it goes through the same
-sandboxed Jinja (with the same delimiters) and then Python-Markdown. Errors name
-the data file and the line of the field.
+Data text uses the same macro syntax as pages, so it passes the same syntax-tree
+rule (macros/templaterules.py) and renders in the same allow-list sandbox, then
+Python-Markdown, then the output sanitiser. Errors name the data file and the
+line of the field.
 """
 
 from __future__ import annotations
 
 import functools
-import traceback
 
 import markdown as md
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import TemplateError
 from markupsafe import Markup
 
-from . import inline
+from . import inline, sanitise, templaterules
 from .context import RenderContext
 from .datastore import Origin
 from .errors import ContentError
+from .sandbox import MacroSandbox, mark_macro
 
-# The page delimiters: `{#id}` after a heading must not open a Jinja comment.
-JINJA_OPTIONS = {"comment_start_string": "{##", "comment_end_string": "##}"}
+JINJA_OPTIONS = templaterules.JINJA_OPTIONS
 MARKDOWN_EXTENSIONS = ["attr_list", "abbr", "smarty"]
+INLINE_MACROS = {
+    "term": inline.term,
+    "cite": inline.cite,
+    "grade": inline.grade,
+    "verdict": inline.verdict,
+    "page_link": inline.page_link,
+}
 
 
 def macro_globals(ctx: RenderContext) -> dict:
     """The inline macros bound to one context, by the names pages use."""
-    return {
-        "term": functools.partial(inline.term, ctx),
-        "cite": functools.partial(inline.cite, ctx),
-        "grade": functools.partial(inline.grade, ctx),
-        "verdict": functools.partial(inline.verdict, ctx),
-        "page_link": functools.partial(inline.page_link, ctx),
-    }
+    return {name: mark_macro(functools.partial(func, ctx)) for name, func in INLINE_MACROS.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> ImmutableSandboxedEnvironment:
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, **JINJA_OPTIONS)
+def _environment() -> MacroSandbox:
+    return MacroSandbox()
 
 
-def template_line(err: BaseException) -> int | None:
-    """The line inside a Jinja template where an exception was raised, if Jinja recorded it."""
-    if isinstance(err, TemplateSyntaxError):
-        return err.lineno
-    line = None
-    for frame in traceback.extract_tb(err.__traceback__):
-        if frame.filename == "<template>":
-            line = frame.lineno
-    return line
+template_line = templaterules.template_line
 
 
 @functools.cache
@@ -63,17 +55,20 @@ def expand(text: str, ctx: RenderContext, origin: Origin) -> str:
     """Run the macros in one data-file text field."""
     if "{{" not in text and "{%" not in text and "{##" not in text:
         return text
+    found = templaterules.violations(text, INLINE_MACROS)
+    if found:
+        first = found[0]
+        raise ContentError(first.message, first.hint, origin.path, _line(origin, first.line))
     try:
         return _compiled(text).render(macro_globals(ctx))
     except ContentError as err:
-        raise ContentError(err.message, err.hint, origin.path, _line(origin, err)) from None
+        raise ContentError(err.message, err.hint, origin.path, _line(origin, template_line(err))) from None
     except TemplateError as err:
         raise ContentError(f"template error: {err}", "check the {{ ... }} macro call",
-                           origin.path, _line(origin, err)) from None
+                           origin.path, _line(origin, template_line(err))) from None
 
 
-def _line(origin: Origin, err: BaseException) -> int | None:
-    inner = template_line(err)
+def _line(origin: Origin, inner: int | None) -> int | None:
     if origin.line is None:
         return None
     # A block scalar starts on the line after its key.
@@ -81,8 +76,8 @@ def _line(origin: Origin, err: BaseException) -> int | None:
 
 
 def to_html(text: str, ctx: RenderContext, origin: Origin, inline_only: bool = False) -> Markup:
-    """Markdown with macros -> HTML. `inline_only` drops the wrapping paragraph."""
-    html = _markdown_to_html(expand(text, ctx, origin))
+    """Markdown with macros -> sanitised HTML. `inline_only` drops the wrapping paragraph."""
+    html = sanitise.clean(_markdown_to_html(expand(text, ctx, origin)))
     if inline_only and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)

@@ -7,12 +7,20 @@ field is an error, so a typo such as `refrences:` cannot pass silently.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from .textfields import MAX_MARKDOWN_FIELD, markdown_text, plain_text
 
 KEY_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _KEY = re.compile(KEY_PATTERN)
+
+
+# Text printed as text: names, titles, labels, questions. Markup in it is refused (macros/textfields.py).
+PlainText = Annotated[str, AfterValidator(plain_text)]
+# Markdown text fields: bounded, so one field cannot make the build crawl.
+MarkdownText = Annotated[str, Field(max_length=MAX_MARKDOWN_FIELD), AfterValidator(markdown_text)]
 
 
 class Strict(BaseModel):
@@ -27,16 +35,16 @@ def _check_key(value: str) -> str:
 
 class Reference(Strict):
     key: str
-    authors: str
+    authors: PlainText
     year: int | None = Field(default=None, ge=1900, le=2100)  # None: undated, shown as n.d.
-    title: str
-    journal: str
-    volume: str | None = None
-    pages: str | None = None
+    title: PlainText
+    journal: PlainText
+    volume: PlainText | None = None
+    pages: PlainText | None = None
     doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
     pmid: str | None = Field(default=None, pattern=r"^\d{5,9}$")
     url: str | None = Field(default=None, pattern=r"^https://")
-    shows: str
+    shows: MarkdownText
     verification: Literal["verified", "partial", "secondary"]
     record: str
 
@@ -60,46 +68,39 @@ class Reference(Strict):
 
 class GlossaryTerm(Strict):
     key: str
-    term: str
-    definition: str = Field(min_length=10, max_length=300)
-    explanation: str
-    synonyms: list[str] = []
-    abbreviations: list[str] = []
+    term: PlainText
+    definition: PlainText = Field(min_length=10, max_length=300)
+    explanation: MarkdownText
+    synonyms: list[PlainText] = []
+    abbreviations: list[PlainText] = []
     related: list[str] = []
     references: list[str] = []
 
     _key = field_validator("key")(_check_key)
 
-    @field_validator("definition")
-    @classmethod
-    def _one_plain_sentence(cls, value: str) -> str:
-        if "{{" in value or "{%" in value or "<" in value:
-            raise ValueError("the definition is plain text (it becomes the tooltip): no macros or HTML")
-        return value
-
 
 class Column(Strict):
     key: str
-    label: str
+    label: PlainText
     _key = field_validator("key")(_check_key)
 
 
 class Cell(Strict):
-    text: str
+    text: MarkdownText
     sources: list[str] = Field(min_length=1)
 
 
 class ComparisonRow(Strict):
     key: str
-    attribute: str
+    attribute: PlainText
     cells: dict[str, Cell]
     _key = field_validator("key")(_check_key)
 
 
 class Comparison(Strict):
     key: str
-    title: str
-    summary: str
+    title: PlainText
+    summary: MarkdownText
     columns: list[Column] = Field(min_length=2)
     rows: list[ComparisonRow] = Field(min_length=1)
     _key = field_validator("key")(_check_key)
@@ -107,8 +108,8 @@ class Comparison(Strict):
 
 class FaqEntry(Strict):
     key: str
-    question: str
-    answer: str
+    question: PlainText
+    answer: MarkdownText
     see: str | None = None
     references: list[str] = []
     _key = field_validator("key")(_check_key)
@@ -116,18 +117,18 @@ class FaqEntry(Strict):
 
 class Claim(Strict):
     key: str
-    claim: str
-    made_in: str
+    claim: PlainText
+    made_in: PlainText
     verdict: str
-    explanation: str
+    explanation: MarkdownText
     references: list[str] = Field(min_length=1)
     _key = field_validator("key")(_check_key)
 
 
 class Scale(Strict):
     key: str
-    label: str
-    meaning: str
+    label: PlainText
+    meaning: PlainText
     _key = field_validator("key")(_check_key)
 
 
@@ -138,9 +139,14 @@ class Scales(Strict):
 
 class Reviewer(Strict):
     key: str
-    name: str
-    credentials: str
+    name: PlainText
+    credentials: PlainText
     _key = field_validator("key")(_check_key)
+
+
+class SearchMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    exclude: bool = False
 
 
 class PageMeta(BaseModel):
@@ -148,15 +154,35 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=3, max_length=80)
-    description: str = Field(min_length=50, max_length=160)
+    title: PlainText = Field(min_length=3, max_length=80)
+    description: PlainText = Field(min_length=50, max_length=160)
     last_reviewed: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     next_review: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     sources: list[str] = []
     reviewed_by: list[str] = []
     page_type: Literal["topic", "comparison", "reference", "home", "about"] = "topic"
-    patient_page: bool = False
-    hide: list[str] = []
-    template: str | None = None
-    search: dict | None = None
+    hide: list[Literal["navigation", "toc", "footer", "feedback"]] = []
+    search: SearchMeta | None = None
     embed: bool = True
+
+
+def _is_markdown(field) -> bool:
+    return any(getattr(rule, "func", None) is markdown_text for rule in field.metadata)
+
+
+def markdown_fields(item: BaseModel, prefix: str = ""):
+    """(dotted field name, text) of every Markdown text field in `item`, nested models included."""
+    for name, field in type(item).model_fields.items():
+        value = getattr(item, name)
+        if isinstance(value, str) and _is_markdown(field):
+            yield prefix + name, value
+        elif isinstance(value, BaseModel):
+            yield from markdown_fields(value, f"{prefix}{name}.")
+        elif isinstance(value, (list, tuple)):
+            for entry in value:
+                if isinstance(entry, BaseModel):
+                    yield from markdown_fields(entry, f"{prefix}{name}.")
+        elif isinstance(value, dict):
+            for entry in value.values():
+                if isinstance(entry, BaseModel):
+                    yield from markdown_fields(entry, f"{prefix}{name}.")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import rjsmin
 
-from . import api, changes, embeds, headers, linkcheck, oembed, redirects
+from . import api, changes, csp, embeds, headers, linkcheck, oembed, redirects
 from .errors import report
 from .state import Build
 
@@ -54,13 +54,17 @@ def write_all(build: Build, site_dir: Path) -> None:
                '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
     _write(site_dir / "embed.js", loader_js())
     _write(site_dir / "robots.txt", robots_txt(build))
-    moved, problems = redirects.load_redirects()
+    moved, problems = redirects.load_redirects(build.project_dir / "macros" / "data" / "redirects.yml",
+                                               current=redirects.current_urls(build.pages))
     for problem in problems:
         report(problem)
     for redirect in moved:
-        _write(site_dir / redirect.source / "index.html", redirects.redirect_page(build.site_url, redirect))
+        target = (site_dir / redirect.source / "index.html").resolve()
+        if target.is_relative_to(site_dir.resolve()):  # the pattern already ensures it; belt and braces
+            _write(target, redirects.redirect_page(build.site_url, redirect))
     page_paths = ["/" + p.url for p in build.pages.values() if p.key != "404"] + ["/404.html"]
+    page_paths += ["/" + redirect.source for redirect in moved]
     _write(site_dir / "_headers", headers.headers_file(build.site_url, page_paths,
-                                                       headers.script_hashes(site_dir)))
+                                                       csp.script_hashes(build.config)))
     for problem in linkcheck.check_site(site_dir, build.site_url):
         report(problem)

@@ -6,8 +6,6 @@ canonical URLs, review lines, JSON-LD and the embed snippet lives here.
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
 
 from . import embeds, gitdates, jsonld
@@ -32,12 +30,11 @@ def decorate(page, build: Build) -> None:
         "section": section,
         "full_url": full_url,
         "last_changed": changed,
-        "reviewers": [f"{r.name}, {r.credentials}" for r in reviewers],
+        "reviewers": [Markup.escape(f"{r.name}, {r.credentials}") for r in reviewers],
         "edit_url": page.edit_url if not is_embed else None,
     }
     if source and not is_embed and source.key != "404":
         info["embed_url"] = build.site_url + embeds.embed_key_url(source.key)
         info["oembed_url"] = build.site_url + f"oembed/{source.key}.json"
-        info["jsonld"] = Markup(json.dumps(jsonld.for_page(build, source, changed), ensure_ascii=False)
-                                .replace("</", "<\\/"))
+        info["jsonld"] = Markup(jsonld.script_text(jsonld.for_page(build, source, changed)))
     meta["dng"] = info

@@ -7,6 +7,8 @@ have published; the checker and a test fail when one stops resolving.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,9 @@ DATA_DIR = Path(__file__).parent / "data"
 REDIRECTS = DATA_DIR / "redirects.yml"
 PUBLISHED = DATA_DIR / "published-urls.txt"
 API_NAMES = ("pages", "glossary", "faq", "comparisons", "references", "claims", "changes")
+# A redirect's old address: lowercase path segments, each ending in '/'; never '..', '//' or a scheme.
+SOURCE_PATTERN = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)+$")
+TARGET_PATTERN = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*(?:#[A-Za-z0-9_-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -30,13 +35,21 @@ class Redirect:
     line: int | None
 
 
-def load_redirects(path: Path = REDIRECTS, display: str = "macros/data/redirects.yml") -> tuple[list[Redirect], list[Problem]]:
+def load_redirects(path: Path = REDIRECTS, display: str = "macros/data/redirects.yml",
+                   current: set[str] | None = None) -> tuple[list[Redirect], list[Problem]]:
+    """Redirects whose addresses are safe to write: inside the site, never over a current address.
+
+    `current` is every URL the sources publish now (see `current_urls`): a redirect
+    there would overwrite a page, an embed, the API or a feed.
+    """
     try:
         raw = load_file(path, display) or []
     except FileNotFoundError:
         return [], []
     except YamlProblem as err:
         return [], [err.problem]
+    if not isinstance(raw, list):
+        return [], [Problem(display, 1, "expected a list of redirects", "write: - {from: old/path/, to: new/path/}")]
     redirects, problems = [], []
     for entry in raw:
         line = getattr(entry, "line", None)
@@ -48,8 +61,17 @@ def load_redirects(path: Path = REDIRECTS, display: str = "macros/data/redirects
         if not source.endswith("/"):
             problems.append(Problem(display, line, f"redirect source '{source}' must end with '/'",
                                     "write directory-style paths, e.g. old-page/"))
-            continue
-        redirects.append(Redirect(source, target, line))
+        elif not SOURCE_PATTERN.match(source) or posixpath.normpath(source) + "/" != source:
+            problems.append(Problem(display, line, f"redirect source '{source}' is not a plain site address",
+                                    "use lowercase letters, digits, '-' and '/', e.g. old-page/ (no '..')"))
+        elif not TARGET_PATTERN.match(target):
+            problems.append(Problem(display, line, f"redirect target '{target}' is not a plain site address",
+                                    "write a page address such as safety/ or safety/#side-effects"))
+        elif current is not None and source in current:
+            problems.append(Problem(display, line, f"redirect source '{source}' is a current address",
+                                    "a redirect may only replace an address that no longer exists"))
+        else:
+            redirects.append(Redirect(source, target, line))
     return redirects, problems
 
 
@@ -76,7 +98,9 @@ def published(path: Path = PUBLISHED) -> list[tuple[int, str]]:
 def redirect_page(site_url: str, redirect: Redirect) -> str:
     target = site_url + redirect.target
     return str(Markup(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; base-uri \'none\'">'
+        '<title>Moved</title>'
         '<meta name="robots" content="noindex"><link rel="canonical" href="{0}">'
         '<meta http-equiv="refresh" content="0; url={0}"></head>'
         '<body><p>This page has moved to <a href="{0}">{0}</a>.</p></body></html>\n').format(target))

@@ -10,8 +10,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.utils.meta import YAML_RE
+
 from .errors import Problem
-from .yamlsource import YamlProblem, parse
+from .sanitise import text_of
+from .textfields import MAX_BRACKETS_PER_PAGE
+from .yamlsource import BOM, YamlProblem, parse
+
+MAX_PAGE_BYTES = 128 * 1024
 
 H2 = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\})?\s*$")
 FENCE = re.compile(r"^(```|~~~)")
@@ -58,22 +64,26 @@ def page_url(key: str) -> str:
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict, str, int]:
-    """Return (meta, body, lines before body). Raises YamlProblem on bad YAML."""
-    if not text.startswith("---\n"):
-        return {}, text, 0
-    end = text.find("\n---\n", 4)
-    if end == -1:
-        if text.rstrip().endswith("\n---"):
-            end = len(text.rstrip()) - 4
-        else:
+    """Return (meta, body, lines before body). Raises YamlProblem on bad YAML.
+
+    The front matter is found with MkDocs' own rule (`mkdocs.utils.meta.YAML_RE`,
+    which also accepts `...` as the closing line), so the checker and the build
+    always agree on where the page text starts.
+    """
+    if text.startswith(BOM):
+        raise YamlProblem(Problem(path, 1, "the file starts with an invisible byte-order mark (BOM)",
+                                  "save the file as UTF-8 without BOM (most editors offer this when saving)"))
+    match = YAML_RE.match(text)
+    if match is None:
+        if text.startswith("---"):
             raise YamlProblem(Problem(path, 1, "front matter is not closed",
                                       "end the front matter with a line of three dashes: ---"))
-    raw = text[4:end]
-    meta = parse(raw, path, line_offset=1) or {}
+        return {}, text, 0
+    meta = parse(match.group(1), path, line_offset=1) or {}
     if not isinstance(meta, dict):
         raise YamlProblem(Problem(path, 2, "front matter is not a set of 'key: value' lines",
                                   "write one 'key: value' per line between the --- lines"))
-    body_start = end + 5
+    body_start = match.end()
     offset = text.count("\n", 0, body_start)
     return meta, text[body_start:], offset
 
@@ -90,7 +100,8 @@ def find_sections(body: str, offset: int) -> list[Section]:
             continue
         match = H2.match(line)
         if match and not line.startswith("###"):
-            sections.append(Section(match.group("id") or "", match.group("title"), number))
+            # The title is text wherever it goes (API, embed titles, page links): no tags survive.
+            sections.append(Section(match.group("id") or "", text_of(match.group("title")), number))
     return sections
 
 
@@ -99,6 +110,11 @@ def read_page(docs_dir: Path, src: Path, project_dir: Path) -> SourcePage:
     path = src.relative_to(project_dir).as_posix() if src.is_relative_to(project_dir) else str(src)
     key = page_key(src_uri)
     page = SourcePage(path, src_uri, key, page_url(key), {}, "", 0)
+    if src.stat().st_size > MAX_PAGE_BYTES:
+        page.problems.append(Problem(path, None, f"the page is {src.stat().st_size // 1024} KB; "
+                                     f"a page may be at most {MAX_PAGE_BYTES // 1024} KB",
+                                     "split it into two pages"))
+        return page
     try:
         text = src.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -111,6 +127,10 @@ def read_page(docs_dir: Path, src: Path, project_dir: Path) -> SourcePage:
         page.problems.append(err.problem)
         return page
     page.sections = find_sections(page.body, page.body_offset)
+    if page.body.count("[") > MAX_BRACKETS_PER_PAGE:
+        page.problems.append(Problem(path, None, f"the page holds {page.body.count('[')} '[' characters; "
+                                     f"at most {MAX_BRACKETS_PER_PAGE} are allowed",
+                                     "remove the stray brackets (each link needs one [ and one ])"))
     return page
 
 

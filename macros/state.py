@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import datastore, frontmatter, sections, sourcepages
+from . import datastore, frontmatter, sanitise, sections, sourcefiles, sourcepages
 from .datastore import SiteData
 from .errors import DataError, Problem, reset_reports
 from .sourcepages import SourcePage
@@ -42,8 +42,15 @@ def start(config) -> Build:
     """Load data and scan pages for this build (called from the first hook that runs)."""
     global CURRENT
     reset_reports()
+    sanitise.reset_trusted()
     project_dir = Path(config["config_file_path"]).parent
     docs_dir = Path(config["docs_dir"])
+    # Before anything is read: a link could otherwise publish a build-machine file.
+    refused = (sourcefiles.check_folder(docs_dir, "docs")
+               + sourcefiles.check_folder(project_dir / "includes", "includes", links_only=True)
+               + sourcefiles.check_folder(project_dir / "macros" / "data", "macros/data", links_only=True))
+    if refused:
+        raise PluginError(_fail_message(refused))
     try:
         site = datastore.load(project_dir)
     except DataError as err:
@@ -70,3 +77,16 @@ def current() -> Build:
     if CURRENT is None:
         raise RuntimeError("the build state is not loaded yet")
     return CURRENT
+
+
+def source_of(build: Build, page) -> SourcePage | None:
+    """The source page a rendered MkDocs page (or an embed copy of it) was made from."""
+    key = (page.meta or {}).get("dng_source_key")
+    if key:
+        return build.pages.get(key)
+    return next((p for p in build.pages.values() if p.src_uri == page.file.src_uri), None)
+
+
+def source_path(build: Build, page) -> str:
+    source = source_of(build, page)
+    return source.path if source else f"docs/{page.file.src_uri}"

@@ -58,8 +58,30 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
+MAX_DATA_FILE_BYTES = 512 * 1024
+BOM = "\ufeff"
+
+
+def _refuse_anchors(text: str, path: str, line_offset: int) -> None:
+    """Anchors and aliases (`&a`, `*a`) let a few lines expand to gigabytes: editors' files may not use them."""
+    if "&" not in text and "*" not in text:
+        return
+    try:
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlProblem(Problem(path, event.start_mark.line + 1 + line_offset,
+                                          "YAML anchors and aliases ('&name', '*name') are not allowed",
+                                          "write each value out in full; quote text that starts with & or *"))
+    except yaml.YAMLError:
+        return  # the parse below reports syntax errors with their line
+
+
 def parse(text: str, path: str, line_offset: int = 0) -> Any:
     """Parse YAML text; raise `YamlProblem` with the file and line on any error."""
+    if text.startswith(BOM):
+        raise YamlProblem(Problem(path, 1 + line_offset, "the file starts with an invisible byte-order mark (BOM)",
+                                  "save the file as UTF-8 without BOM (most editors offer this when saving)"))
+    _refuse_anchors(text, path, line_offset)
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), start=1):
             if "\t" in line[: len(line) - len(line.lstrip())]:
@@ -84,7 +106,12 @@ def parse(text: str, path: str, line_offset: int = 0) -> Any:
 
 
 def load_file(path: Path, display: str) -> Any:
-    """Read and parse a UTF-8 YAML file."""
+    """Read and parse a UTF-8 YAML file (a real file of bounded size, never a link)."""
+    if path.is_symlink():
+        raise YamlProblem(Problem(display, None, "is a symbolic link", "replace it with the real file"))
+    if path.exists() and path.stat().st_size > MAX_DATA_FILE_BYTES:
+        raise YamlProblem(Problem(display, None, f"is {path.stat().st_size // 1024} KB; a data file may be "
+                                  f"at most {MAX_DATA_FILE_BYTES // 1024} KB", "split it or shorten it"))
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:

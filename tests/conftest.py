@@ -62,13 +62,25 @@ def build_log(site: Path) -> str:
     return (site / ".build-log").read_text(encoding="utf-8")
 
 
+# What a copy of the project leaves out: environments, outputs and caches.
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", ".work")
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the sources at `dest`, for tests that break something and build or check it."""
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE)
+    return dest
+
+
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
-    """A copy of the sources, for tests that break something and build it."""
-    dest = tmp_path / "project"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__",
-                                                               ".pytest_cache", "node_modules", ".work"))
-    return dest
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """One untouched copy per test module; each case copies it again (faster than the repository)."""
+    return copy_project(tmp_path_factory.mktemp("pristine") / "project")
 
 
 @pytest.fixture(scope="session")

@@ -16,10 +16,9 @@ import pytest
 import yaml
 
 from macros import check
-from tests.support.pages import ROOT
+from tests.support import corpus
 
-CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yml"))
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", ".work")
+CORPUS = corpus.cases(None)
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -60,11 +59,6 @@ def test_corpus_is_large_enough():
     assert len(CORPUS) >= 30
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("pristine") / "project"
-    shutil.copytree(ROOT, dest, ignore=IGNORE)
-    return dest
 
 
 @pytest.mark.parametrize("corpus_file", CORPUS, ids=[p.stem for p in CORPUS])

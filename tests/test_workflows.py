@@ -15,8 +15,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-# An exact release tag (v4.2.2) or a full commit SHA: never a moving major tag.
-PINNED = re.compile(r"^[\w.-]+/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+# A full commit SHA, then its release tag as a comment: `uses: actions/checkout@<sha> # v4.2.2`.
+# Tags can be moved to other code; a commit cannot. Comments are lost in parsed YAML: read lines.
+USES_LINE = re.compile(r"^\s*(?:- )?uses:")
+PINNED = re.compile(r"^\s*(?:- )?uses: (?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # (?P<tag>v\d+\.\d+\.\d+)$")
 
 
 def actionlint_path() -> str:
@@ -67,12 +69,39 @@ def test_no_workflow_runs_pull_request_target(path):
     assert "pull_request_target" not in load(path)["on"]
 
 
+def uses_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if USES_LINE.match(line)]
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_every_action_is_pinned_to_an_exact_release(path):
-    uses = [step["uses"] for step in steps(load(path)) if "uses" in step]
-    assert uses
-    loose = [use for use in uses if not PINNED.match(use)]
-    assert not loose, f"pin these to an exact release tag: {loose}"
+def test_every_action_is_pinned_by_commit_sha_with_its_tag(path):
+    lines = uses_lines(path)
+    # Every `uses:` the YAML holds is on a line of its own, so the line check sees them all.
+    assert lines and len(lines) == sum("uses" in step for step in steps(load(path)))
+    loose = [line.strip() for line in lines if not PINNED.match(line)]
+    assert not loose, f"pin these as `owner/name@<40-hex commit> # vX.Y.Z` (see the workflow's top comment): {loose}"
+
+
+def test_one_release_of_an_action_has_one_sha_everywhere():
+    pins: dict[tuple[str, str], set[str]] = {}
+    for path in WORKFLOWS:
+        for match in filter(None, map(PINNED.match, uses_lines(path))):
+            pins.setdefault((match["action"], match["tag"]), set()).add(match["sha"])
+    assert pins and all(len(shas) == 1 for shas in pins.values()), pins
+    assert len({action for action, _ in pins}) == len(pins), f"one release per action: {sorted(pins)}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_workflow_says_how_to_update_a_pinned_action(path):
+    top = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    assert "pinned by full commit SHA" in top and "git ls-remote" in top
+
+
+def test_previews_are_to_be_opened_in_a_throwaway_profile():
+    # A pull request's build runs whatever scripts the pull request adds.
+    for name in (".github/workflows/pr.yml", ".github/PULL_REQUEST_TEMPLATE.md", "CONTRIBUTING.md"):
+        text = " ".join((ROOT / name).read_text(encoding="utf-8").split())
+        assert "private or guest window" in text and "untrusted" in text, name
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)

@@ -2,8 +2,8 @@
  * <div data-dng-embed="safety" data-dng-section="side-effects"><a href="...">fallback</a></div>
  * <script src="https://SITE/embed.js" async></script>
  * Turns each such element into an iframe of our embed page and keeps its
- * height in sync. Accepts height messages only from our origin and only from
- * the iframes it made. No dependencies, no cookies, no storage.
+ * height in sync. Accepts height messages only from the iframes it made.
+ * No dependencies, no cookies, no storage.
  */
 (function () {
   "use strict";
@@ -11,7 +11,6 @@
   if (!script || window.dngEmbedLoaded) return;
   window.dngEmbedLoaded = true;
   var base = script.src.replace(/embed\.js([?#].*)?$/, "");
-  var origin = new URL(base).origin;
   var KEY = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   var OPTIONS = {
@@ -20,6 +19,17 @@
     "font-size": /^(small|medium|large)$/,
     lang: /^en$/
   };
+  // Every frame gets these attributes; macros/clinics.py reads this line (keep it JSON, on one
+  // line) so the plain-frame snippet on the for-clinics page shows the same ones.
+  // no-referrer: we use no referrer, and a clinic's page address can say what a reader is
+  //   being treated for. (The browser default would send the clinic's origin; a host page
+  //   with a laxer Referrer-Policy would send its full address.)
+  // sandbox: the frame may run its own script (theme, height messages, tooltips' Escape key)
+  //   and, on a click, open a link in the top window (target="_top"), or in a new tab or
+  //   window (allow-popups; escaping the sandbox so our full page works there). Nothing else:
+  //   no forms, dialogs, downloads or navigation of the host page without a click. Without
+  //   allow-same-origin its origin is "null", so messages are matched by their source below.
+  var FRAME = {"referrerpolicy": "no-referrer", "sandbox": "allow-scripts allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox"};
   var frames = [];
   var catalogue = fetch(base + "api/v1/pages.json", { credentials: "omit" })
     .then(function (r) { return r.ok ? r.json() : null; })
@@ -59,6 +69,7 @@
     frame.loading = "lazy";
     frame.style.cssText = "width:100%;border:0;display:block;height:400px";
     frame.setAttribute("scrolling", "no");
+    Object.keys(FRAME).forEach(function (name) { frame.setAttribute(name, FRAME[name]); });
     el.textContent = "";
     el.appendChild(frame);
     frames.push(frame);
@@ -66,7 +77,9 @@
 
   window.addEventListener("message", function (event) {
     var data = event.data;
-    if (event.origin !== origin || !data || data.type !== "dng-embed:height" || data.version !== 1) return;
+    // No origin check: our frames are sandboxed, so their messages all come from origin "null".
+    // What proves a message ours is its source, a frame this loader made.
+    if (!data || data.type !== "dng-embed:height" || data.version !== 1) return;
     for (var i = 0; i < frames.length; i++) {
       if (frames[i].contentWindow === event.source) {
         var height = Math.max(50, Math.min(Number(data.height) || 0, 50000));

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .. import projectconfig
 from ..errors import Problem
 from ..readability import grade
 from ..sourcepages import SourcePage
@@ -58,11 +59,12 @@ def build(project_dir: Path, site_dir: Path) -> tuple[int, list[Problem]]:
     return result.returncode, problems
 
 
-def readability(site_dir: Path, pages: dict[str, SourcePage]) -> tuple[list[Problem], dict[str, float]]:
+def readability(site_dir: Path, pages: dict[str, SourcePage],
+                patient_keys: list[str]) -> tuple[list[Problem], dict[str, float]]:
     grades: dict[str, float] = {}
     problems = []
     for page in sorted(pages.values(), key=lambda p: p.key):
-        if not page.meta.get("patient_page"):
+        if page.key not in patient_keys:
             continue
         html = site_dir / page.url / "index.html"
         if not html.exists():
@@ -81,5 +83,6 @@ def built_checks(project_dir: Path, pages: dict[str, SourcePage]) -> tuple[list[
         code, problems = build(project_dir, site_dir)
         if code != 0 and not problems:
             problems.append(Problem("mkdocs.yml", None, "the strict build failed", "run `make build` to see why"))
-        read_problems, grades = readability(site_dir, pages) if code == 0 else ([], {})
+        patient_keys = projectconfig.patient_pages(project_dir)
+        read_problems, grades = readability(site_dir, pages, patient_keys) if code == 0 else ([], {})
     return problems + read_problems, grades

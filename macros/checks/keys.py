@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
+from .. import templaterules
 from ..datastore import SiteData
 from ..errors import Problem, did_you_mean
 from ..sourcepages import SourcePage
-from .markdown_scan import Line
-
-CALL = re.compile(r"\{\{-?\s*(?P<name>\w+)\s*\((?P<args>[^)]*)\)")
-STRING = re.compile(r"""(?P<q>["'])(?P<value>[^"']*)(?P=q)""")
-
-
-def _args(call: re.Match) -> list[str]:
-    # Keyword arguments (height=..., theme="dark") are options, not keys.
-    positional = re.sub(r"\b\w+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^,\s)]+)", "", call.group("args"))
-    return [m.group("value") for m in STRING.finditer(positional)]
 
 
 class Usage:
@@ -28,38 +16,41 @@ class Usage:
         self.references: set[str] = set()
 
 
-def check_calls(path: str, lines: Iterable[Line], site: SiteData, pages: dict[str, SourcePage],
+def check_calls(path: str, text: str, first_line: int, site: SiteData, pages: dict[str, SourcePage],
                 usage: Usage) -> list[Problem]:
+    """Keys named by every macro call in `text`, read from Jinja's parse as the build reads them."""
     problems = []
     scales = {"grade": site.grades, "verdict": site.verdicts}
-    for line in lines:
-        for call in CALL.finditer(line.text):
-            name, args = call.group("name"), _args(call)
-            if name == "term" and args:
-                usage.terms.add(args[0])
-                if args[0] not in site.glossary:
-                    problems.append(Problem(path, line.number, f"unknown glossary term '{args[0]}'",
-                                            did_you_mean(args[0], site.glossary, "macros/data/glossary.yml")))
-            elif name == "cite":
-                for key in args:
-                    usage.references.add(key)
-                    if key not in site.references:
-                        problems.append(Problem(path, line.number, f"unknown citation key '{key}'",
-                                                did_you_mean(key, site.references, "macros/data/references.yml")))
-            elif name in scales and args and args[0] not in scales[name]:
-                problems.append(Problem(path, line.number, f"unknown evidence {name} '{args[0]}'",
-                                        did_you_mean(args[0], scales[name], "macros/data/scales.yml")))
-            elif name in ("comparison", "comparison_summary") and args and args[0] not in site.comparisons:
-                problems.append(Problem(path, line.number, f"unknown comparison '{args[0]}'",
-                                        did_you_mean(args[0], site.comparisons, "macros/data/comparisons.yml")))
-            elif name in ("page_link", "embed_loader_snippet", "embed_iframe_snippet", "embed_example") and args:
-                page = pages.get(args[0])
-                if page is None:
-                    problems.append(Problem(path, line.number, f"unknown page key '{args[0]}'",
-                                            did_you_mean(args[0], pages, "docs/")))
-                elif len(args) > 1 and args[1] and args[1] not in {s.id for s in page.sections}:
-                    problems.append(Problem(path, line.number, f"page '{args[0]}' has no section '{args[1]}'",
-                                            did_you_mean(args[1], [s.id for s in page.sections], page.path)))
+    for line_in_text, name, values, options in templaterules.calls(text):
+        line = first_line + line_in_text - 1
+        args = [v for v in values if isinstance(v, str)]
+        if name == "term" and args:
+            usage.terms.add(args[0])
+            if args[0] not in site.glossary:
+                problems.append(Problem(path, line, f"unknown glossary term '{args[0]}'",
+                                        did_you_mean(args[0], site.glossary, "macros/data/glossary.yml")))
+        elif name == "cite":
+            for key in args:
+                usage.references.add(key)
+                if key not in site.references:
+                    problems.append(Problem(path, line, f"unknown citation key '{key}'",
+                                            did_you_mean(key, site.references, "macros/data/references.yml")))
+        elif name in scales and args and args[0] not in scales[name]:
+            problems.append(Problem(path, line, f"unknown evidence {name} '{args[0]}'",
+                                    did_you_mean(args[0], scales[name], "macros/data/scales.yml")))
+        elif name in ("comparison", "comparison_summary") and args and args[0] not in site.comparisons:
+            problems.append(Problem(path, line, f"unknown comparison '{args[0]}'",
+                                    did_you_mean(args[0], site.comparisons, "macros/data/comparisons.yml")))
+        elif name in ("page_link", "embed_loader_snippet", "embed_iframe_snippet", "embed_example") and args:
+            page = pages.get(args[0])
+            if page is None:
+                problems.append(Problem(path, line, f"unknown page key '{args[0]}'",
+                                        did_you_mean(args[0], pages, "docs/")))
+            else:
+                section = args[1] if len(args) > 1 else options.get("section")
+                if section and section not in {s.id for s in page.sections}:
+                    problems.append(Problem(path, line, f"page '{args[0]}' has no section '{section}'",
+                                            did_you_mean(section, [s.id for s in page.sections], page.path)))
     return problems
 
 
@@ -76,7 +67,9 @@ def record_data_usage(site: SiteData, pages: dict[str, SourcePage], usage: Usage
     for claim in site.claims:
         usage.references.update(claim.references)
     for page in pages.values():
-        usage.references.update(page.meta.get("sources") or [])
+        sources = page.meta.get("sources")
+        if isinstance(sources, list):  # a wrong shape is reported by the front matter check
+            usage.references.update(key for key in sources if isinstance(key, str))
 
 
 def unused(site: SiteData, usage: Usage) -> list[Problem]:

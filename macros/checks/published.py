@@ -26,3 +26,13 @@ def check(pages: dict[str, SourcePage], redirects: list[Redirect], published_fil
             problems.append(Problem("macros/data/redirects.yml", redirect.line,
                                     f"redirect target '{redirect.target}' does not exist", "point it at a current page"))
     return problems
+
+
+def removed_from_list(base_file: Path, published_file: Path, redirects: list[Redirect]) -> list[Problem]:
+    """The list only grows: a line the base branch has must stay, unless a redirect replaces it."""
+    current = {url for _, url in published(published_file)}
+    moved = {r.source for r in redirects}
+    return [Problem("macros/data/published-urls.txt", None, f"published URL '{url}' was removed from the list",
+                    "put the line back: published addresses are never removed (a moved page gets a redirect "
+                    "in macros/data/redirects.yml)")
+            for _, url in published(base_file) if url not in current and url not in moved]

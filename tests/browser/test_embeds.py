@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import SITE_URL
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.browser
 
 GOOD = ["e-page", "e-section", "e-dark", "e-low-contrast", "e-compare", "e-hostile"]
 BAD = ["e-bad-page", "e-bad-section", "e-hostile-key"]
+# What an embed needs (macros/assets/embed-loader.js says why), and not allow-same-origin.
+SANDBOX = {"allow-scripts", "allow-top-navigation-by-user-activation", "allow-popups",
+           "allow-popups-to-escape-sandbox"}
+HOSTILE_LINKS = ["javascript:alert(1)", " JavaScript:alert(document.domain)",
+                 "data:text/html,<script>alert(1)</script>"]
 
 
 def frame_of(page, host_id):
@@ -73,6 +81,47 @@ def test_iframes_are_titled_and_lazy(host):
         iframe = page.locator(f"#{host_id} iframe")
         assert iframe.get_attribute("loading") == "lazy"
         assert iframe.get_attribute("title").startswith("Dry Needling Guide: ")
+
+
+def test_iframes_are_sandboxed_and_send_no_referrer(host):
+    page, *_ = host
+    for host_id in GOOD:
+        iframe = page.locator(f"#{host_id} iframe")
+        assert iframe.get_attribute("referrerpolicy") == "no-referrer"
+        assert set(iframe.get_attribute("sandbox").split()) == SANDBOX
+        frame = frame_of(page, host_id)
+        # In force, not just written: an opaque origin, and the host's address was not sent.
+        assert frame.evaluate("window.origin") == "null"
+        assert frame.evaluate("document.referrer") == ""
+
+
+def test_plain_frame_snippet_has_the_loaders_attributes(site):
+    snippet = next(code.get_text() for code in soup(site, "for-clinics/").select("code")
+                   if "<iframe" in code.get_text())
+    assert re.search(r'\breferrerpolicy="no-referrer"', snippet), snippet
+    assert set(re.search(r'\bsandbox="([^"]*)"', snippet).group(1).split()) == SANDBOX
+
+
+def test_a_link_in_an_embed_opens_in_the_host_window(host, servers):
+    page, *_ = host
+    link = frame_of(page, "e-section").locator(f"article a[href^='{servers.site_url}']").first
+    href = link.get_attribute("href")
+    with page.expect_navigation():
+        link.click()
+    assert page.url == href
+
+
+def test_a_link_for_a_new_tab_opens_our_page_outside_the_sandbox(host, servers):
+    page, *_ = host
+    link = frame_of(page, "e-section").locator(f"article a[href^='{servers.site_url}']").first
+    link.evaluate("a => { a.target = '_blank'; }")
+    with page.context.expect_page() as opened:
+        link.click()
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url == link.get_attribute("href")
+    assert tab.evaluate("window.origin") == servers.site_url.split("/dng/")[0]
+    assert page.url.endswith("loader.html")
 
 
 def test_theme_and_accent_take_effect(host):
@@ -140,11 +189,12 @@ def test_plain_iframe_without_loader(browser, servers):
 
 
 def open_host_page(browser, servers, name: str):
-    """A fresh context on one host page, with the page's uncaught errors collected."""
+    """A fresh context on one host page, with the page's uncaught errors (and dialogs) collected."""
     context = browser.new_context()
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
     page.goto(servers.host_url + name)
     return context, page, errors
 
@@ -170,3 +220,27 @@ def test_an_uncaught_error_in_a_sandboxed_frame_would_be_seen(browser, servers):
     page.wait_for_timeout(1000)
     context.close()
     assert any("control error" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("href", HOSTILE_LINKS)
+def test_wordpress_host_is_never_asked_to_follow_a_script_or_data_link(browser, servers, href):
+    context, page, errors = open_host_page(browser, servers, "wordpress.html")
+    page.wait_for_function("window.wpMessages.some(m => m.message === 'height')", timeout=15000)
+    page.evaluate("window.followLinks = true")  # a host that follows any address it is sent
+    frame = page.frame_locator("#wp")
+    frame.locator("article").evaluate(
+        "(article, href) => { const a = document.createElement('a'); a.id = 'hostile'; a.href = href;"
+        " a.textContent = 'hostile'; article.prepend(a); }", href)
+    frame.locator("#hostile").click()
+    page.wait_for_timeout(500)
+    assert [m for m in page.evaluate("window.wpMessages") if m["message"] == "link"] == []
+    assert page.url.endswith("wordpress.html")
+    assert frame.locator("#hostile").count() == 1, "the frame navigated away"
+    # Control: an ordinary link is still sent, and this host does follow it.
+    link = frame.locator(f"article a[href^='{servers.site_url}']").first
+    target = link.get_attribute("href")
+    with page.expect_navigation():
+        link.click()
+    assert page.url == target
+    assert not errors, errors
+    context.close()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from macros import projectconfig, sourcepages
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The URLs the foundation issue promises (relative to site_url), with their page keys.
@@ -29,8 +31,8 @@ PAGES = {
     "for-clinics/": "for-clinics",
     "changes/": "changes",
 }
-PATIENT_PAGES = ["", "what-is-dry-needling/", "how-it-works/", "benefits/", "conditions/", "safety/",
-                 "what-to-expect/", "faq/"]
+# The maintainers' list in mkdocs.yml (extra.patient_pages), as page addresses.
+PATIENT_PAGES = [sourcepages.page_url(key) for key in projectconfig.patient_pages(ROOT)]
 
 
 def html_path(site: Path, url: str) -> Path:

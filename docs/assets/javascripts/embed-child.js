@@ -6,8 +6,8 @@
  *      { type: "dng-embed:height", version: 1, height: <CSS px>, key: "...", section: "..." }
  * 3. Speaks WordPress's embed protocol when WordPress framed it
  *    (a "#?secret=..." hash): { secret, message: "height", value } and
- *    { secret, message: "link", value: url }, because WordPress's sandbox
- *    blocks target="_top" navigation.
+ *    { secret, message: "link", value: url } (absolute http(s) URLs only),
+ *    because WordPress's sandbox blocks target="_top" navigation.
  * Uses no storage and no cookies: in WordPress's sandbox the origin is opaque.
  */
 (function () {
@@ -100,12 +100,18 @@
   });
 
   // In WordPress's sandbox links cannot leave the frame; ask the host page to follow them.
+  // Only absolute http(s) addresses: the host may set its location to the value, and a
+  // javascript: or data: address would then run in the host page. Any other link is not
+  // followed at all (the sandbox would block it anyway).
   if (secret) {
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[href]");
       if (!link || link.getAttribute("href").charAt(0) === "#") return;
       event.preventDefault();
-      window.parent.postMessage({ secret: secret, message: "link", value: link.href }, "*");
+      var url;
+      try { url = new URL(link.href); } catch (e) { return; }
+      if (url.protocol !== "https:" && url.protocol !== "http:") return;
+      window.parent.postMessage({ secret: secret, message: "link", value: url.href }, "*");
     });
   }
 })();

@@ -1,0 +1,87 @@
+"""The last gate: a finished HTML page holds no active content our own templates did not produce.
+
+Runs on every page after the theme wrote it (`on_post_page`), and again on the
+pages the build writes itself. It never trusts what it finds: inline scripts are
+compared with the set the templates emit (macros/csp.py computes it from the
+templates, not from this output), so an injected script fails the build even if
+every earlier layer missed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from html.parser import HTMLParser
+
+from .sanitise import safe_url
+
+# Scripts that carry data, not code: browsers never execute them.
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+NEVER_ALLOWED = frozenset({"object", "embed", "frame", "frameset", "applet", "portal"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"})
+# The one <meta http-equiv> our templates write, and the one <base> (embeds: links open in the top window).
+OWN_META_HTTP_EQUIV = frozenset({"content-security-policy"})
+OWN_BASE = (("target", "_top"),)
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, allowed_scripts: Collection[str], embed_prefixes: tuple[str, ...]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.allowed_scripts = allowed_scripts
+        self.embed_prefixes = embed_prefixes
+        self.found: list[str] = []
+        self._script: list[str] | None = None
+        self._script_type = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {name: value or "" for name, value in attrs}
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag}> has an event handler '{name}='")
+            elif name in URL_ATTRIBUTES and value and not _url_ok(tag, name, value):
+                self.found.append(f"<{tag} {name}=\"{value[:60]}\"> uses a URL scheme that is not allowed")
+            elif name == "style":
+                self.found.append(f"<{tag}> has a style attribute (the CSP allows no inline styles)")
+        if tag in NEVER_ALLOWED:
+            self.found.append(f"<{tag}> element")
+        elif tag == "iframe" and not names.get("src", "").startswith(self.embed_prefixes):
+            self.found.append(f"<iframe> that is not one of our embed examples: {names.get('src', '')[:60]}")
+        elif tag == "meta" and "http-equiv" in names and names["http-equiv"].lower() not in OWN_META_HTTP_EQUIV:
+            self.found.append(f"<meta http-equiv=\"{names['http-equiv']}\">")
+        elif tag == "base" and tuple(sorted(names.items())) != OWN_BASE:
+            self.found.append("<base> element that our templates did not write")
+        elif tag == "script":
+            self._script_type = names.get("type", "").lower()
+            if "src" in names:
+                self._script = None
+                if not safe_url(names["src"], "src"):
+                    self.found.append(f"<script src=\"{names['src'][:60]}\"> from outside the site")
+            else:
+                self._script = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            body = "".join(self._script)
+            if self._script_type not in DATA_SCRIPT_TYPES and body not in self.allowed_scripts:
+                self.found.append(f"inline <script> our templates do not write: {body.strip()[:60]!r}")
+            self._script = None
+
+
+def _url_ok(tag: str, name: str, value: str) -> bool:
+    if name == "srcset":
+        return all(safe_url(part.strip().split(" ")[0], "src") for part in value.split(",") if part.strip())
+    if tag in ("link", "script", "img", "iframe", "source") or name != "href":
+        # Resources load from the site itself; link rel=canonical/alternate carry our own absolute URLs.
+        return safe_url(value, "href" if tag in ("link", "iframe") else "src")
+    return safe_url(value, "href")
+
+
+def scan(html: str, allowed_scripts: Collection[str], embed_prefixes: tuple[str, ...] = ("embed/", "../")) -> list[str]:
+    """What in `html` is active content our templates did not produce (empty when the page is clean)."""
+    scanner = _Scanner(allowed_scripts, embed_prefixes)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.found
