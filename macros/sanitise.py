@@ -55,6 +55,9 @@ TAG_ATTRIBUTES = {
     "q": frozenset({"cite"}),
 }
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+# Names the theme owns: an id such as `__config` would shadow the element Material's script reads
+# (DOM clobbering), and its classes (`md-overlay`, ...) could lay content over the page.
+THEME_NAME_PREFIXES = ("_", "md-", "md_")
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers drop these anywhere in a URL before reading its scheme.
 _URL_IGNORED = re.compile(r"[\t\n\r]")
@@ -99,6 +102,10 @@ class _Cleaner(HTMLParser):
             value = value if value is not None else ""
             if name in URL_ATTRIBUTES and not safe_url(value, name):
                 continue
+            if name == "id" and value.startswith(THEME_NAME_PREFIXES):
+                continue
+            if name == "class":
+                value = " ".join(c for c in value.split() if not c.startswith(THEME_NAME_PREFIXES))
             kept.append(f' {name}="{html.escape(value, quote=True)}"')
         self.out.append(f"<{tag}{''.join(kept)}>")
 

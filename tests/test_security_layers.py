@@ -120,6 +120,13 @@ def test_the_sanitiser_keeps_text_and_formatting():
     assert sanitise.clean(html) == html.replace(" open>", ' open="">')  # the same attribute, written out
 
 
+def test_content_cannot_take_the_theme_s_names():
+    """No DOM clobbering (`id="__config"` would shadow the theme's settings) and no theme classes."""
+    cleaned = sanitise.clean('<p id="__config" class="md-overlay note">x</p><p id="md-x">y</p>')
+    assert "__config" not in cleaned and "md-overlay" not in cleaned and "md-x" not in cleaned
+    assert 'class="note"' in cleaned
+
+
 def test_an_unclosed_dropped_element_does_not_swallow_the_page():
     assert "after" in sanitise.clean('<embed src="x"><p>after</p>')
 
