@@ -163,10 +163,7 @@ def on_pre_page_macros(env) -> None:
     jinja = sandbox.install(env)
     page = env.page
     meta = page.meta or {}
-    source_key = meta.get("dng_source_key")
-    source = build.pages.get(source_key) if source_key else None
-    if source is None:
-        source = next((p for p in build.pages.values() if p.src_uri == page.file.src_uri), None)
+    source = state.source_of(build, page)
     path = source.path if source else f"docs/{page.file.src_uri}"
     offset = meta.get("dng_line_offset", source.render_offset if source else 0)
     jinja.where = sandbox.Where(path, offset)

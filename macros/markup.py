@@ -20,7 +20,6 @@ from .datastore import Origin
 from .errors import ContentError
 from .sandbox import MacroSandbox, mark_macro
 
-JINJA_OPTIONS = templaterules.JINJA_OPTIONS
 MARKDOWN_EXTENSIONS = ["attr_list", "abbr", "smarty"]
 INLINE_MACROS = {
     "term": inline.term,
@@ -41,8 +40,6 @@ def _environment() -> MacroSandbox:
     return MacroSandbox()
 
 
-template_line = templaterules.template_line
-
 
 @functools.cache
 def _compiled(text: str):
@@ -62,10 +59,10 @@ def expand(text: str, ctx: RenderContext, origin: Origin) -> str:
     try:
         return _compiled(text).render(macro_globals(ctx))
     except ContentError as err:
-        raise ContentError(err.message, err.hint, origin.path, _line(origin, template_line(err))) from None
+        raise ContentError(err.message, err.hint, origin.path, _line(origin, templaterules.template_line(err))) from None
     except TemplateError as err:
         raise ContentError(f"template error: {err}", "check the {{ ... }} macro call",
-                           origin.path, _line(origin, template_line(err))) from None
+                           origin.path, _line(origin, templaterules.template_line(err))) from None
 
 
 def _line(origin: Origin, inner: int | None) -> int | None:

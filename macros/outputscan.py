@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from html.parser import HTMLParser
 
+from .csp import unexpected_inline_scripts
 from .sanitise import safe_url
 
-# Scripts that carry data, not code: browsers never execute them.
-DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 NEVER_ALLOWED = frozenset({"object", "embed", "frame", "frameset", "applet", "portal"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"})
 # The one <meta http-equiv> our templates write, and the one <base> (embeds: links open in the top window).
@@ -24,13 +23,10 @@ OWN_BASE = (("target", "_top"),)
 
 
 class _Scanner(HTMLParser):
-    def __init__(self, allowed_scripts: Collection[str], embed_prefixes: tuple[str, ...]) -> None:
+    def __init__(self, embed_prefixes: tuple[str, ...]) -> None:
         super().__init__(convert_charrefs=True)
-        self.allowed_scripts = allowed_scripts
         self.embed_prefixes = embed_prefixes
         self.found: list[str] = []
-        self._script: list[str] | None = None
-        self._script_type = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {name: value or "" for name, value in attrs}
@@ -49,25 +45,8 @@ class _Scanner(HTMLParser):
             self.found.append(f"<meta http-equiv=\"{names['http-equiv']}\">")
         elif tag == "base" and tuple(sorted(names.items())) != OWN_BASE:
             self.found.append("<base> element that our templates did not write")
-        elif tag == "script":
-            self._script_type = names.get("type", "").lower()
-            if "src" in names:
-                self._script = None
-                if not safe_url(names["src"], "src"):
-                    self.found.append(f"<script src=\"{names['src'][:60]}\"> from outside the site")
-            else:
-                self._script = []
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            body = "".join(self._script)
-            if self._script_type not in DATA_SCRIPT_TYPES and body not in self.allowed_scripts:
-                self.found.append(f"inline <script> our templates do not write: {body.strip()[:60]!r}")
-            self._script = None
+        elif tag == "script" and "src" in names and not safe_url(names["src"], "src"):
+            self.found.append(f"<script src=\"{names['src'][:60]}\"> from outside the site")
 
 
 def _url_ok(tag: str, name: str, value: str) -> bool:
@@ -81,7 +60,10 @@ def _url_ok(tag: str, name: str, value: str) -> bool:
 
 def scan(html: str, allowed_scripts: Collection[str], embed_prefixes: tuple[str, ...] = ("embed/", "../")) -> list[str]:
     """What in `html` is active content our templates did not produce (empty when the page is clean)."""
-    scanner = _Scanner(allowed_scripts, embed_prefixes)
+    scanner = _Scanner(embed_prefixes)
     scanner.feed(html)
     scanner.close()
-    return scanner.found
+    # Inline scripts: compared with what the templates write, by csp.py's own reading of them.
+    scripts = [f"inline <script> our templates do not write: {body.strip()[:60]!r}"
+               for body in unexpected_inline_scripts(html, frozenset(allowed_scripts))]
+    return scanner.found + scripts

@@ -9,15 +9,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from . import embeds, gitdates, jsonld
-from .state import Build
+from .state import Build, source_of
 
 
 def decorate(page, build: Build) -> None:
     meta = page.meta
     is_embed = bool(meta.get("dng_embed"))
-    key = meta.get("dng_source_key") if is_embed else None
-    source = build.pages.get(key) if key else next(
-        (p for p in build.pages.values() if p.src_uri == page.file.src_uri), None)
+    source = source_of(build, page)
     full_url = build.site_url + (source.url if source else page.url)
     section = meta.get("dng_section") or ""
     if is_embed:

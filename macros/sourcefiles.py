@@ -38,13 +38,17 @@ def _escapes(path: Path, root: Path) -> bool:
     return not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
+def _link_problem(shown: str) -> Problem:
+    return Problem(shown, None, "is a symbolic link or points outside its folder",
+                   "replace it with a real file inside the folder (links are never published or read)")
+
+
 def refused(root: Path, rel: str, display_root: str) -> Problem | None:
     """Why the file at `root/rel` may not be published, or None."""
     path = root / rel
     shown = f"{display_root}/{rel}"
     if _escapes(path, root):
-        return Problem(shown, None, "is a symbolic link or points outside its folder",
-                       "replace it with a real file inside the folder (links are never published)")
+        return _link_problem(shown)
     first = rel.split("/", 1)[0]
     if first in GENERATED_FOLDERS or rel in GENERATED_FILES:
         return Problem(shown, None, f"'{first}' is an address the build writes itself",
@@ -81,12 +85,9 @@ def check_folder(root: Path, display_root: str, links_only: bool = False) -> lis
         return problems
     for rel in walk(root):
         if links_only:
-            path = root / rel
-            if _escapes(path, root):
-                problems.append(Problem(f"{display_root}/{rel}", None, "is a symbolic link or points outside its folder",
-                                        "replace it with a real file inside the folder"))
-            continue
-        problem = refused(root, rel, display_root)
+            problem = _link_problem(f"{display_root}/{rel}") if _escapes(root / rel, root) else None
+        else:
+            problem = refused(root, rel, display_root)
         if problem:
             problems.append(problem)
     return problems

@@ -74,7 +74,3 @@ def _clean_toc(items) -> None:
         item.title = Markup(sanitise.clean(item.title))
         _clean_toc(item.children)
 
-
-def attribute_text(value: str) -> str:
-    """Text for an HTML attribute or element, escaped (for code that builds HTML by hand)."""
-    return html.escape(value, quote=True)
