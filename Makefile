@@ -1,27 +1,39 @@
 # Dry Needling Guide. Prerequisites: Python 3.11+ with venv, make, git.
-#   make serve   install the site's requirements and serve it at http://127.0.0.1:8000/
-#   make test    install the test requirements (and a browser if none) and run every test
-#   make check   the editors' content checker
-#   make build   a strict build into site/
-#   make bench   benchmarks (not tests): Lighthouse, build speed, transfer sizes
+#   make serve       install the site's requirements and serve it at http://127.0.0.1:8000/
+#   make test        install the test requirements (and a browser if none) and run every test
+#   make test-fast   the tests that need no browser and build the site only once (a quick loop)
+#   make check       the editors' content checker
+#   make check-fast  the checker without the build (so without reading grades)
+#   make build       a strict build into site/
+#   make bench       benchmarks (not tests): Lighthouse, build speed, transfer sizes
+#   make lock        after editing requirements*.in: re-compile the locks requirements*.txt
+#                    (keeps current versions; LOCK_FLAGS=--upgrade or --upgrade-package NAME to move)
+#
+# Installs come only from the locks: every package pinned and hashed, so pip refuses any
+# file whose hash differs, and --no-deps because each lock is complete.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
+LOCK_VENV := .cache/pip-tools
+LOCK_FLAGS ?=
+COMPILE := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve test check build bench clean
+.PHONY: serve test test-fast check check-fast build bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.site-installed: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
 	touch $@
 
 serve: $(VENV)/.site-installed
@@ -33,11 +45,27 @@ build: $(VENV)/.site-installed
 check: $(VENV)/.dev-installed
 	$(BIN)/python -m macros.check $(CHECK_FLAGS)
 
+check-fast: $(VENV)/.dev-installed
+	$(BIN)/python -m macros.check --no-build $(CHECK_FLAGS)
+
 test: $(VENV)/.dev-installed
 	CHROME_PATH="$$(tests/find-browser.sh)" $(BIN)/python -m pytest
 
+test-fast: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
 bench: $(VENV)/.dev-installed
 	CHROME_PATH="$$(tests/find-browser.sh)" $(BIN)/python -m benchmarks
+
+# pip-tools lives in its own venv, outside the locks it writes. The site's lock first:
+# the dev lock is compiled against it (-c requirements.txt in requirements-dev.in).
+$(LOCK_VENV)/bin/pip-compile:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+
+lock: $(LOCK_VENV)/bin/pip-compile
+	$(COMPILE) --output-file requirements.txt requirements.in
+	$(COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf site .pytest_cache benchmarks/.work

@@ -132,12 +132,12 @@ def to_markdown(section: dict) -> str:
                          _size_rows(sizes), "lrrrrrrrr"),
            "What each variant contains:\n",
            "- **full**: the project as it is: the `macros` plugin renders every page and embed copy, and our "
-           "hooks (`macros/hooks.py`) add the embed copies, write the API, oEmbed, feed, loader and headers, "
+           "plugin (`macros/plugin.py`, through `macros/hooks.py`) adds the embed copies, write the API, oEmbed, feed, loader and headers, "
            "and check every link.",
-           "- **pre-rendered**: the same `macros` plugin (it loads and validates the data in `define_env`, which "
-           "our hooks need) and the same hooks, but every page is the final Markdown a capture build saved "
+           "- **pre-rendered**: the same `macros` plugin and our plugin (it loads and validates the data and pages in its `on_config`; "
+           "it needs no rendering) and the same hooks, but every page is the final Markdown a capture build saved "
            "(macros already expanded, reference list already appended). The plugin runs with "
-           "`render_by_default: false`, our per-page `on_pre_page_macros`/`on_post_page_macros` are dropped, and "
+           "`render_by_default: false`, so our plugin renders nothing and appends no reference list, and "
            "the embed copies are the saved, rendered ones (`benchmarks/replay_hook.py`). The built HTML is "
            "byte-identical to the full build's, so *full / pre-rendered* is the cost of the macro layer alone.",
            "- **plain**: no `macros` plugin and no hooks; the saved pages and embed copies are ordinary Markdown "
@@ -148,7 +148,7 @@ def to_markdown(section: dict) -> str:
            "sections and macro density (calls per 1,000 words of prose, macro calls not counted as words):\n",
            mdtable.table(["per 1,000 words", "real pages", "synthetic pages"], _density_rows(sizes), "lrr"),
            "Copies are made without `.git`, and git is stopped at `benchmarks/.work` (GIT_CEILING_DIRECTORIES), "
-           "so `macros/gitdates.py` and `macros/changes.py` report history as unavailable, as in any build "
+           "so `macros/content/gitdates.py` and `macros/render/changes.py` report history as unavailable, as in any build "
            "from a copy; the strict build passes that way, so no repository is created in the copies.\n",
            f"### Profile of the {profile['multiple']}× full build\n",
            f"cProfile of one `mkdocs build --strict` ({profile['wall_s_with_profiler']} s wall-clock with the "

@@ -39,7 +39,7 @@ def build_env(site_url: str, **extra: str) -> dict:
     """The environment of every mkdocs run.
 
     GIT_CEILING_DIRECTORIES stops git at benchmarks/.work, so a copy there does not find
-    this repository's .git above it: macros/gitdates.py then reports dates as unavailable,
+    this repository's .git above it: macros/content/gitdates.py then reports dates as unavailable,
     as in any build from a copy without history, instead of reading an unrelated repository.
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", DNG_SITE_URL=site_url,

@@ -1,16 +1,15 @@
 """MkDocs hook for the "pre-rendered" side of the macro-layer benchmark.
 
-That build has the macros plugin (which loads and validates the data in
-`define_env`, as our hooks need) and our hooks, but its pages are the Markdown
-that benchmarks/capture_hook.py saved, so there is nothing left to render:
+That build has the macros plugin and our plugin (which loads and validates the
+data and pages in its `on_config`), but its pages are the Markdown that
+benchmarks/capture_hook.py saved, so there is nothing left to render:
 
-- the plugin runs with `render_by_default: false` (set in the generated config), so
-  pre-rendered text that looks like Jinja (`{ #references }`) is left alone;
-- our package's per-page functions (`on_pre_page_macros`, which sets up citation
-  numbering, and `on_post_page_macros`, which appends the reference list) are
-  dropped, because their output is already in the saved Markdown;
-- the embed copies our `on_files` hook generates are replaced by the saved,
-  rendered embed copies (the same set of files as in the full build).
+- the macros plugin runs with `render_by_default: false` (set in the generated
+  config), so pre-rendered text that looks like Jinja (`{ #references }`) is left
+  alone; no page is rendered, so our plugin appends no reference list (it is
+  already in the saved Markdown);
+- the embed copies our `on_files` generates are replaced by the saved, rendered
+  embed copies (the same set of files as in the full build).
 
 Reads the saved embeds from $DNG_BENCH_EMBEDS_DIR.
 """
@@ -22,14 +21,6 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-
-
-@event_priority(-100)
-def on_config(config):
-    macros = config.plugins["macros"]
-    macros.pre_macro_functions.clear()
-    macros.post_macro_functions.clear()
-    return config
 
 
 @event_priority(-100)

@@ -19,12 +19,28 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
-from tests.support.server import send_not_found_page
-
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml",
                 "application/manifest+json")
 CACHE_CONTROL = "max-age=600"  # GitHub Pages' value
 GZIP_LEVEL = 6
+
+
+def send_not_found_page(handler: SimpleHTTPRequestHandler, code: int) -> bool:
+    """Answer a 404 with the site's own 404 page, as static hosts do; False if not applicable.
+
+    Shared with the tests' site server (tests/support/server.py): `handler.site_dir` is the built site.
+    """
+    page = handler.site_dir / "404.html"
+    if code != 404 or not page.exists():
+        return False
+    body = page.read_bytes()
+    handler.send_response(404)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(body)
+    return True
 
 
 class _Handler(SimpleHTTPRequestHandler):

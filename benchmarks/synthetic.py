@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros import datastore
-from macros.sourcepages import SourcePage, scan
+from macros.content import datastore
+from macros.content.sourcepages import SourcePage, scan
 
 from . import mkdocs_yaml, projects
 from .paths import ROOT

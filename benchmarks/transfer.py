@@ -1,22 +1,20 @@
 """Transfer: what a first visit downloads, gzip-compressed, against budgets.yml.
 
-The bytes come from the tests' deterministic calculation (tests/support/weight.py):
+The bytes come from the deterministic calculation in weight.py, which the tests share:
 the HTML and everything it loads, each file gzip-compressed, summed. Full
 pages, whole-page embeds and section embeds, and the /embed.js loader.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 import statistics
 from pathlib import Path
 
-from tests.support.weight import BUDGETS, first_visit_bytes
-
 from . import mdtable, projects, targets
 from .paths import ROOT, WORK_DIR
 from .progress import say
+from .weight import first_visit_bytes, load_budgets, loader_bytes
 
 NAME = "transfer"
 TITLE = "Transfer size (first visit, gzip)"
@@ -49,15 +47,16 @@ def _row(site: Path, url: str, budget: int) -> dict:
 
 
 def measure(site: Path, site_url: str) -> dict:
-    page_budget, embed_budget = BUDGETS["page_first_visit_gzip"], BUDGETS["embed_first_visit_gzip"]
+    limits = load_budgets()
+    page_budget, embed_budget = limits["page_first_visit_gzip"], limits["embed_first_visit_gzip"]
     pages = sorted((_row(site, u, page_budget) for u in full_pages(site, site_url)), key=lambda r: -r["bytes"])
     whole_urls, section_urls = embed_pages(site)
     whole = sorted((_row(site, u, embed_budget) for u in whole_urls), key=lambda r: -r["bytes"])
     sections = sorted((_row(site, u, embed_budget) for u in section_urls), key=lambda r: -r["bytes"])
-    loader = (site / "embed.js").read_bytes()
+    minified, gzipped = loader_bytes(site)
     return {
         "site_url": site_url,
-        "budgets": BUDGETS,
+        "budgets": limits,
         "pages": pages,
         "whole_page_embeds": whole,
         "section_embeds": {
@@ -67,8 +66,7 @@ def measure(site: Path, site_url: str) -> dict:
             "max": max((r["bytes"] for r in sections), default=0),
             "largest": sections[:5],
         },
-        # As tests/test_budgets.py measures it (gzip's default level 9).
-        "loader": {"minified": len(loader), "gzip": len(gzip.compress(loader, mtime=0))},
+        "loader": {"minified": minified, "gzip": gzipped},
     }
 
 
@@ -120,8 +118,8 @@ def to_markdown(section: dict) -> str:
     budgets = fig["budgets"]
     return "\n".join([
         mdtable.checks_table(section["checks"]),
-        f"Computed from a strict build for `{fig['site_url']}` with `tests/support/weight.py` (the tests' "
-        "calculation): the HTML plus every stylesheet, script, icon and image it loads, Material's search "
+        f"Computed from a strict build for `{fig['site_url']}` with `benchmarks/weight.py` (the calculation "
+        "the tests share): the HTML plus every stylesheet, script, icon and image it loads, Material's search "
         "worker and the sitemaps instant navigation reads, each gzip-compressed (level 6), summed. The search "
         "index is not counted: it loads only when a reader searches. Budgets from `budgets.yml`; 1 KB = 1,024 "
         "bytes. Largest first.\n",

@@ -11,6 +11,8 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mkdocs.exceptions import PluginError
+
 # A logger under "mkdocs." so that `mkdocs build --strict` counts our warnings.
 log = logging.getLogger("mkdocs.plugins.dng")
 
@@ -87,20 +89,30 @@ def did_you_mean(value: str, choices: Iterable[str], what: str) -> str:
     return f"use a key defined in {what}"
 
 
-_reported: set[str] = set()
+class ContentProblems(PluginError):
+    """The build cannot start: the content has these problems (every one, not the first)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = [p.format() for p in problems]
+        super().__init__(f"{len(lines)} problem(s) in the content:\n  " + "\n  ".join(lines))
 
 
-def reset_reports() -> None:
-    """Start a new build: the same problem may be reported again."""
-    _reported.clear()
-
-
-def report(problem: Problem) -> None:
-    """Send a problem to the build log once; strict mode turns a warning into a failed build.
+class Reporter:
+    """Sends problems to the build log, each once: strict mode turns a warning into a failed build.
 
     Embed copies render the same source again, so the same mistake would otherwise
-    be listed once per copy."""
-    text = problem.format()
-    if text not in _reported:
-        _reported.add(text)
-        log.warning(text)
+    be listed once per copy. One Reporter per build (it lives on the Site)."""
+
+    def __init__(self, to_log: bool = True) -> None:
+        self.to_log = to_log  # the checker collects problems without logging them
+        self.reported: list[Problem] = []
+        self._seen: set[str] = set()
+
+    def report(self, problem: Problem) -> None:
+        text = problem.format()
+        if text not in self._seen:
+            self._seen.add(text)
+            self.reported.append(problem)
+            if self.to_log:
+                log.warning(text)

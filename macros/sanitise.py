@@ -62,9 +62,6 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers drop these anywhere in a URL before reading its scheme.
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_BUILD_SECRET = secrets.token_hex(16)
-_TRUSTED: dict[str, str] = {}
-_PLACEHOLDER = re.compile(r'<span class="dng-trusted-' + _BUILD_SECRET + r'-(\d+)"></span>')
 
 
 def safe_url(value: str, attribute: str = "href") -> bool:
@@ -109,7 +106,7 @@ class _Cleaner(HTMLParser):
             kept.append(f' {name}="{html.escape(value, quote=True)}"')
         self.out.append(f"<{tag}{''.join(kept)}>")
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in DROPPED_WITH_CONTENT or self.dropping:
             return  # `<svg/>`: nothing opened, nothing to drop
         self.handle_starttag(tag, attrs)
@@ -142,27 +139,36 @@ class _Cleaner(HTMLParser):
         pass
 
 
-def clean(fragment: str) -> str:
+def clean(fragment: str, trusted: TrustedMarkup | None = None) -> str:
     """The fragment with only allowed tags, attributes and URLs; trusted macro output put back."""
     cleaner = _Cleaner()
     cleaner.feed(fragment)
     cleaner.close()
     result = "".join(cleaner.out)
-    if _TRUSTED:
-        result = _PLACEHOLDER.sub(lambda m: _TRUSTED.get(m.group(1), ""), result)
-    return result
+    return trusted.restore(result) if trusted else result
 
 
-def trusted(markup: str) -> str:
-    """Register HTML a macro built from validated data; returns the placeholder to emit instead."""
-    number = str(len(_TRUSTED))
-    _TRUSTED[number] = markup
-    return f'<span class="dng-trusted-{_BUILD_SECRET}-{number}"></span>'
+class TrustedMarkup:
+    """HTML a macro built from validated data (live embed examples), kept out of the sanitiser's way.
 
+    The macro emits a placeholder holding a secret made for this build; only `clean` with
+    this store puts the HTML back, so page text that imitates a placeholder gets nothing."""
 
-def reset_trusted() -> None:
-    """A new build (or a rebuild under `mkdocs serve`) starts with no trusted output."""
-    _TRUSTED.clear()
+    def __init__(self) -> None:
+        self._secret = secrets.token_hex(16)
+        self._markup: dict[str, str] = {}
+        self._placeholder = re.compile(r'<span class="dng-trusted-' + self._secret + r'-(\d+)"></span>')
+
+    def add(self, markup: str) -> str:
+        """Register `markup`; returns the placeholder to emit instead."""
+        number = str(len(self._markup))
+        self._markup[number] = markup
+        return f'<span class="dng-trusted-{self._secret}-{number}"></span>'
+
+    def restore(self, html: str) -> str:
+        if not self._markup:
+            return html
+        return self._placeholder.sub(lambda m: self._markup.get(m.group(1), ""), html)
 
 
 class _TextOnly(HTMLParser):
@@ -171,11 +177,11 @@ class _TextOnly(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in DROPPED_WITH_CONTENT and tag not in HTML_VOID:
             self.skipping += 1
 
-    def handle_endtag(self, tag) -> None:
+    def handle_endtag(self, tag: str) -> None:
         if tag in DROPPED_WITH_CONTENT and self.skipping:
             self.skipping -= 1
 

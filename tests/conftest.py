@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.params import Unloadable
 from tests.support.server import SiteServers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,15 @@ def _free_port() -> int:
 SITE_PORT = _free_port()
 HOST_PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{SITE_PORT}/dng/"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """A parameter that could not be computed from the project's data (tests/support/params.py)
+    fails its test with the reason, instead of stopping the collection."""
+    for value in pyfuncitem.funcargs.values():
+        if isinstance(value, Unloadable):
+            pytest.fail(value.reason, pytrace=False)
 
 
 def build_env(**extra: str) -> dict:

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 import json
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros import api, datastore
+from macros.content import datastore, urls
+from macros.content.models import DATE_SHAPE
+from macros.publish import api, apimodels
 from tests.conftest import SITE_URL
 from tests.support.pages import ROOT
 
-DATA = datastore.load(ROOT)
+
+@pytest.fixture(scope="module")
+def data():
+    """Read by a fixture, not at import: broken data fails these tests instead of their collection."""
+    return datastore.load(ROOT)
 
 
 def load(site, *parts):
@@ -36,20 +44,96 @@ def test_schema_rejects_a_wrong_document(site):
     assert list(Draft202012Validator(schema).iter_errors(doc))
 
 
-def test_api_holds_the_same_data_as_the_pages(site):
+def _collection(doc: dict) -> str:
+    return next(k for k, v in doc.items() if isinstance(v, list))
+
+
+@pytest.mark.parametrize("name", sorted(api.DOCUMENTS))
+def test_schema_rejects_an_extra_property_and_a_bad_key(site, name):
+    """The generated schemas carry the models' constraints: no unknown fields, keys by pattern."""
+    validator = Draft202012Validator(load(site, "api", "v1", "schema", f"{name}.json"))
+    doc = load(site, "api", "v1", f"{name}.json")
+    items = doc[_collection(doc)]
+    if not items:  # a build without git history publishes no changes: check one made up
+        items.append({"date": "2026-01-01", "datetime": "2026-01-01T00:00:00+00:00", "commit": "0" * 40,
+                      "summary": "s", "pages": ["safety"], "files": ["docs/safety.md"]})
+    assert not list(validator.iter_errors(doc))
+
+    extra = copy.deepcopy(doc)
+    extra["unexpected"] = 1
+    assert list(validator.iter_errors(extra))
+    extra_in_item = copy.deepcopy(doc)
+    extra_in_item[_collection(doc)][0]["unexpected"] = 1
+    assert list(validator.iter_errors(extra_in_item))
+    extra_in_licence = copy.deepcopy(doc)
+    extra_in_licence["licence"]["unexpected"] = 1
+    assert list(validator.iter_errors(extra_in_licence))
+
+    bad_key = copy.deepcopy(doc)
+    item = bad_key[_collection(doc)][0]
+    if "key" in item:
+        item["key"] = "Not A Key"
+    else:
+        item["pages"] = ["Not A Key"]
+    errors = list(validator.iter_errors(bad_key))
+    assert errors and all(e.validator == "pattern" for e in errors)
+
+
+@pytest.mark.parametrize("name", sorted(api.DOCUMENTS))
+def test_published_document_is_its_model(site, name):
+    text = site.joinpath("api", "v1", f"{name}.json").read_text(encoding="utf-8")
+    model = apimodels.DOCUMENT_MODELS[name].model_validate_json(text)
+    assert model.model_dump(mode="json") == json.loads(text)
+
+
+def _patterns(node, path=()):
+    """(path, pattern) of every `pattern` in a JSON Schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                yield path, value
+            else:
+                yield from _patterns(value, (*path, key))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _patterns(value, path)
+
+
+def test_key_patterns_are_the_ones_in_urls(site):
+    """No retyped key regex: every pattern in the schemas is one defined once elsewhere."""
+    known = {urls.SECTION_PATTERN, urls.KEY_PATTERN, DATE_SHAPE.pattern, apimodels.URL_PATTERN}
+    for name in api.DOCUMENTS:
+        schema = load(site, "api", "v1", "schema", f"{name}.json")
+        found = set(_patterns(schema))
+        assert {pattern for _, pattern in found} <= known, name
+        assert schema["properties"]["api_version"]["const"] == urls.API_VERSION
+        assert schema["properties"]["name"]["const"] == name
+    pages = load(site, "api", "v1", "schema", "pages.json")["$defs"]
+    assert pages["Page"]["properties"]["key"]["pattern"] == urls.KEY_PATTERN
+    assert pages["Section"]["properties"]["id"]["pattern"] == urls.SECTION_PATTERN
+    glossary = load(site, "api", "v1", "schema", "glossary.json")["$defs"]["Term"]["properties"]
+    assert glossary["key"]["pattern"] == glossary["related"]["items"]["pattern"] == urls.SECTION_PATTERN
+    changes = load(site, "api", "v1", "schema", "changes.json")["$defs"]["Change"]["properties"]
+    assert changes["pages"]["items"]["pattern"] == urls.KEY_PATTERN
+    for module in (api, apimodels):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert "[a-z0-9]" not in source and "a-z" not in source, module.__name__
+
+
+def test_api_holds_the_same_data_as_the_pages(site, data):
     glossary = load(site, "api", "v1", "glossary.json")["terms"]
-    assert {t["key"] for t in glossary} == set(DATA.glossary)
+    assert {t["key"] for t in glossary} == set(data.glossary)
     faq = load(site, "api", "v1", "faq.json")["questions"]
-    assert [q["key"] for q in faq] == [e.key for e in DATA.faq]
+    assert [q["key"] for q in faq] == [e.key for e in data.faq]
     for q in faq:
         assert q["answer"]["markdown"] and q["answer"]["html"].startswith("<")
     refs = load(site, "api", "v1", "references.json")["references"]
-    assert {r["key"] for r in refs} == set(DATA.references)
+    assert {r["key"] for r in refs} == set(data.references)
     comps = load(site, "api", "v1", "comparisons.json")["comparisons"]
     for comp in comps:
-        assert [r["key"] for r in comp["rows"]] == [r.key for r in DATA.comparisons[comp["key"]].rows]
+        assert [r["key"] for r in comp["rows"]] == [r.key for r in data.comparisons[comp["key"]].rows]
     claims = load(site, "api", "v1", "claims.json")["claims"]
-    assert {c["key"]: c["verdict"] for c in claims} == {c.key: c.verdict for c in DATA.claims}
+    assert {c["key"]: c["verdict"] for c in claims} == {c.key: c.verdict for c in data.claims}
 
 
 def test_pages_json_lists_embeds_and_sections(site):

@@ -7,7 +7,9 @@ project, and must not change any file there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import re
 import shutil
 from pathlib import Path
@@ -15,10 +17,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import check
+from macros.check import run as check
 from tests.support import corpus
 
-CORPUS = corpus.cases(None)
+TODAY = "2026-11-23"
+
+
+def pytest_generate_tests(metafunc):
+    # The corpus is read here, not at import, and named by file (tests/support/corpus.py): a broken
+    # case file fails as its own test instead of stopping the collection of every test.
+    if "corpus_file" in metafunc.fixturenames:
+        metafunc.parametrize("corpus_file", corpus.params(None))
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -26,73 +35,81 @@ def snapshot(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
 
 
-def apply(project: Path, case: dict) -> int:
-    """Make the mistake; return the line it starts on."""
-    path = project / case["file"]
-    if "write" in case:
-        path.write_text(case["write"], encoding="utf-8")
-        return 1
-    if "write_latin1" in case:
-        path.write_bytes(case["write_latin1"].encode("latin-1"))
-        return 1
-    text = path.read_text(encoding="utf-8")
-    if "append" in case:
-        if not text.endswith("\n"):
-            text += "\n"
-        line = text.count("\n") + 2
-        path.write_text(text + "\n" + case["append"], encoding="utf-8")
-    else:
-        old, new = case["replace"]["old"], case["replace"]["new"]
-        assert old in text, f"corpus case out of date: {old!r} is not in {case['file']}"
-        line = text[: text.index(old)].count("\n") + 1
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line + case.get("line_shift", 0)
+def expectation(case: dict, line: int | None) -> re.Pattern:
+    """What one printed line must start with: `expect` (literal) or `expect_re` (a regular expression)
+    with {file}, {line} and {line_plus_N} filled in; with `line` None, at any line (for the control)."""
+    literal = "expect" in case
+    template = case["expect"] if literal else case["expect_re"]
+    values = {"file": re.escape(case["file"]) if literal else case["file"]}
+    values.update({"line": r"\d+"} if line is None else {"line": str(line)})
+    values.update({f"line_plus_{n}": r"\d+" if line is None else str(line + n) for n in range(1, 10)})
+    quote = re.escape if literal else str
+    parts = re.split(r"\{(\w+)\}", template)  # text, name, text, name, ..., text
+    return re.compile("".join(values.get(part, quote(f"{{{part}}}")) if index % 2 else quote(part)
+                              for index, part in enumerate(parts)))
 
 
-def expand(template: str, case: dict, line: int) -> str:
-    values = {"file": case["file"], "line": line}
-    values.update({f"line_plus_{n}": line + n for n in range(1, 10)})
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+def run_checker(project: Path, case: dict) -> tuple[int, str]:
+    """The checker's exit code and printed lines for `project`, with the case's options."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        # Links, anchors and the nav are MkDocs' own checks: cases that say so need the checker's build.
+        build = [] if case.get("needs_build") else ["--no-build"]
+        code = check.main([*build, "--project", str(project), "--today", TODAY, *case.get("args", [])])
+    return code, printed.getvalue()
+
+
+@pytest.fixture(scope="module")
+def untouched_output(pristine):
+    """What the checker prints for the untouched project, run once per set of options."""
+    outputs: dict[tuple[str, ...], str] = {}
+
+    def output(case: dict) -> str:
+        args = (*case.get("args", []), str(bool(case.get("needs_build"))))
+        if args not in outputs:
+            outputs[args] = run_checker(pristine, case)[1]
+        return outputs[args]
+    return output
 
 
 def test_corpus_is_large_enough():
-    assert len(CORPUS) >= 30
+    assert len(corpus.cases(None)) >= 30
 
 
-
-
-@pytest.mark.parametrize("corpus_file", CORPUS, ids=[p.stem for p in CORPUS])
-def test_checker_catches(corpus_file, pristine, tmp_path, capsys):
+def test_checker_catches(corpus_file, pristine, tmp_path):
     case = yaml.safe_load(corpus_file.read_text(encoding="utf-8"))
     project = tmp_path / "project"
     shutil.copytree(pristine, project)
-    line = apply(project, case)
+    line = corpus.apply(project, case)
     before = snapshot(project)
-    code = check.main(["--no-build", "--project", str(project), "--today", "2026-11-23", *case.get("args", [])])
-    out = capsys.readouterr().out
+    code, out = run_checker(project, case)
     assert code == 1, out
-    lines = out.splitlines()
-    if "expect" in case:
-        expected = expand(case["expect"], case, line)
-        assert any(printed == expected or printed.startswith(expected) for printed in lines), \
-            f"expected:\n{expected}\ngot:\n{out}"
-    else:
-        pattern = re.compile(expand(case["expect_re"], case, line))
-        assert any(pattern.match(printed) for printed in lines), f"expected /{pattern.pattern}/ in:\n{out}"
+    pattern = expectation(case, line)
+    assert any(pattern.match(printed) for printed in out.splitlines()), f"expected /{pattern.pattern}/ in:\n{out}"
     assert snapshot(project) == before, "the checker changed files"
+
+
+def test_expectation_is_not_met_by_the_untouched_project(corpus_file, untouched_output):
+    """Control: each case's expected line, at any line number, is absent from what the checker
+    prints for the untouched project with the same options, so the test above can fail."""
+    case = yaml.safe_load(corpus_file.read_text(encoding="utf-8"))
+    out = untouched_output(case)
+    pattern = expectation(case, None)
+    assert not [printed for printed in out.splitlines() if pattern.match(printed)], out
 
 
 def test_allowed_wording_passes(pristine, tmp_path, capsys):
     project = tmp_path / "project"
     shutil.copytree(pristine, project)
-    apply(project, {"file": "docs/changes.md",
+    corpus.apply(project, {"file": "docs/changes.md",
                     "append": "There is no cure. It does not remove toxins. Botulinum toxin is a drug.\n"})
-    check.main(["--no-build", "--project", str(project), "--today", "2026-11-23"])
+    check.main(["--no-build", "--project", str(project), "--today", TODAY])
     assert "banned promise word" not in capsys.readouterr().out
 
 
+@pytest.mark.slow  # a full build of its own, beside the session's
 def test_checker_passes_on_main_with_build(capsys):
-    code = check.main(["--today", "2026-11-23"])
+    code = check.main(["--today", TODAY])
     out = capsys.readouterr().out
     assert code == 0, out
     assert "reading grades" in out

@@ -1,6 +1,6 @@
 """The Content-Security-Policy is a promise made by the templates, kept on every page and path.
 
-The allowed inline scripts come from rendering the templates (macros/csp.py),
+The allowed inline scripts come from rendering the templates (macros/publish/csp.py),
 never from the built pages; every page carries the policy in a <meta> tag
 before any script; the `_headers` file gives every published path its headers.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from macros import csp, headers
+from macros.publish import csp, headers, redirects
 from tests.conftest import SITE_URL
 from tests.support.pages import ROOT, all_html, html_path
 
@@ -140,6 +140,9 @@ def test_the_policy_allows_exactly_the_scripts_the_site_has(site, allowed):
     found = set()
     for path in all_html(site):
         text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:  # redirect pages: one script of their own, under their own policy
+            assert csp.inline_scripts(text) == [redirects.KEEP_FRAGMENT], path
+            continue
         assert csp.unexpected_inline_scripts(text, allowed) == [], path
         found.update(csp.inline_scripts(text))
     assert found == set(allowed)
@@ -153,15 +156,16 @@ def test_an_injected_script_in_a_real_page_is_reported(site, allowed):
 
 # --- Every page carries the policy; no inline styles ---------------------------------------------
 
-def test_every_page_has_the_csp_meta_before_its_first_script(site, config):
-    expected = csp.meta_policy(config)
+def test_every_page_has_the_csp_meta_before_its_first_script(site, allowed):
+    expected = csp.policy(csp.script_hashes(allowed))
     assert "frame-ancestors" not in expected  # browsers ignore it in a <meta> tag
     for path in all_html(site):
         found = markup(path)
         if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
-            # Redirect pages (macros/redirects.py) hold no script and carry a stricter policy of their own.
-            assert "script" not in found.events, f"{path}: a redirect page with a script"
-            assert found.csp_meta == "default-src 'none'; base-uri 'none'", path
+            # Redirect pages (macros/publish/redirects.py) run one script, under a stricter policy of their own.
+            assert found.events[0] == "csp", f"{path}: no CSP <meta> before the first script"
+            assert found.csp_meta == ("default-src 'none'; base-uri 'none'; script-src "
+                                      + csp.sha256_source(redirects.KEEP_FRAGMENT)), path
             continue
         assert found.events and found.events[0] == "csp", f"{path}: no CSP <meta> before the first script"
         assert found.csp_meta == expected, path
@@ -172,10 +176,10 @@ def test_no_inline_styles_in_any_page(site):
         assert markup(path).styles == [], path
 
 
-def test_no_unsafe_inline_anywhere(site, config):
+def test_no_unsafe_inline_anywhere(site, allowed):
     assert "unsafe-inline" not in (site / "_headers").read_text(encoding="utf-8")
-    assert "unsafe-inline" not in csp.meta_policy(config)
-    assert "unsafe-inline" not in headers.nginx_example(SITE_URL, csp.script_hashes(config))
+    assert "unsafe-inline" not in csp.policy(csp.script_hashes(allowed))
+    assert "unsafe-inline" not in headers.nginx_example(SITE_URL, csp.script_hashes(allowed))
 
 
 # --- Every published path gets its headers -------------------------------------------------------
@@ -209,14 +213,14 @@ def test_nosniff(site, address):
     assert any(matches(r, address) and h.get("X-Content-Type-Options") == "nosniff" for r, h in rules.items())
 
 
-def test_permissions_policy_opts_out_of_topics(site, config):
+def test_permissions_policy_opts_out_of_topics(site, allowed):
     for text in ((site / "_headers").read_text(encoding="utf-8"),
-                 headers.nginx_example(SITE_URL, csp.script_hashes(config))):
+                 headers.nginx_example(SITE_URL, csp.script_hashes(allowed))):
         assert "browsing-topics=()" in text and "interest-cohort" not in text
 
 
-def test_nginx_example_carries_the_real_hashes_and_nosniff(site, config):
-    hashes = csp.script_hashes(config)
+def test_nginx_example_carries_the_real_hashes_and_nosniff(site, allowed):
+    hashes = csp.script_hashes(allowed)
     page = html_path(site, "for-clinics/").read_text(encoding="utf-8")
     shown = next(block for block in re.findall(r"<pre.*?</pre>", page, re.S) if "add_header" in block)
     assert "…" not in shown

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from macros import redirects
+from macros.content import datafiles
+from macros.publish import redirects
+from tests.support.pages import ROOT
+
+PUBLISHED = ROOT / datafiles.display_path("published-urls")
+REDIRECTS = ROOT / datafiles.display_path("redirects")
 
 
 def test_published_list_is_not_empty():
-    assert len(redirects.published()) > 100
+    assert len(redirects.published(PUBLISHED)) > 100
 
 
 def test_every_published_url_resolves(site):
     missing = []
-    for line, url in redirects.published():
+    for line, url in redirects.published(PUBLISHED):
         target = site / url
         if url.endswith("/"):
             target = target / "index.html"
@@ -21,8 +26,9 @@ def test_every_published_url_resolves(site):
 
 
 def test_redirect_pages_are_written(site):
-    moved, problems = redirects.load_redirects()
+    moved, problems = redirects.load_redirects(REDIRECTS)
     assert moved and not problems
     for redirect in moved:
         page = (site / redirect.source / "index.html").read_text(encoding="utf-8")
         assert "http-equiv=\"refresh\"" in page and redirect.target in page
+        assert redirects.KEEP_FRAGMENT in page  # the reader's #fragment survives the move

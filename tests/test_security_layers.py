@@ -8,15 +8,19 @@ trusted only because another one hides it.
 from __future__ import annotations
 
 import os
+from importlib.metadata import version
 from pathlib import Path
 
-import mkdocs_macros
 import pytest
 from jinja2.sandbox import SecurityError
 from pydantic import ValidationError
 
-from macros import MACROS, outputscan, redirects, sandbox, sanitise, sourcefiles, templaterules, textfields, yamlsource
-from macros.models import PageMeta, Reviewer
+from macros import sanitise
+from macros.content import sourcefiles, textfields, yamlsource
+from macros.content.models import PageMeta, Reviewer
+from macros.publish import outputscan, redirects
+from macros.render import sandbox, templaterules
+from macros.render.table import MACROS
 
 NAMES = set(MACROS)
 
@@ -78,13 +82,14 @@ def test_the_sandbox_calls_only_marked_macros_and_reads_no_attribute():
 
 
 def test_the_plugin_version_the_sandbox_replaces_is_pinned():
-    """macros/sandbox.py replaces mkdocs-macros' private `_env`: only on the version it was written for."""
+    """macros/render/sandbox.py replaces mkdocs-macros' private `_env`: only on the version it was written for."""
     pinned = next(line for line in (Path(__file__).parent.parent / "requirements.txt").read_text().splitlines()
                   if line.startswith("mkdocs-macros-plugin=="))
     assert pinned.split("==")[1].split()[0] == "1.5.0"
     from mkdocs_macros.plugin import MacrosPlugin
     assert "_env" in MacrosPlugin.env.fget.__code__.co_names  # the attribute install() swaps
-    assert mkdocs_macros.__name__ == "mkdocs_macros"
+    # The installed plugin is that version too: the pin alone does not prove it.
+    assert version("mkdocs-macros-plugin") == "1.5.0"
 
 
 # Layer 3: the output sanitiser ----------------------------------------------------------------
@@ -132,10 +137,14 @@ def test_an_unclosed_dropped_element_does_not_swallow_the_page():
 
 
 def test_trusted_output_needs_the_build_secret():
-    placeholder = sanitise.trusted('<iframe src="embed/x/"></iframe>')
-    assert "<iframe" in sanitise.clean(f"<figure>{placeholder}</figure>")
+    trusted = sanitise.TrustedMarkup()
+    placeholder = trusted.add('<iframe src="embed/x/"></iframe>')
+    assert "<iframe" in sanitise.clean(f"<figure>{placeholder}</figure>", trusted)
+    assert "<iframe" not in sanitise.clean(f"<figure>{placeholder}</figure>")  # control: no store, nothing back
     forged = '<span class="dng-trusted-0000-0"></span>'
-    assert "iframe" not in sanitise.clean(forged)
+    assert "iframe" not in sanitise.clean(forged, trusted)
+    other_build = sanitise.TrustedMarkup()  # another build's secret does not open this one's placeholders
+    assert "iframe" not in sanitise.clean(placeholder, other_build)
 
 
 # Layer 3b: the post-build scan ----------------------------------------------------------------
@@ -197,7 +206,7 @@ def test_only_markdown_and_pictures_outside_assets(tmp_path):
 def test_links_are_refused_in_every_folder(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("x")
-    for folder, links_only in (("docs", False), ("includes", True)):
+    for folder, links_only in (("docs", False), ("data", True)):
         root = tmp_path / folder
         root.mkdir()
         (root / "leak.md").symlink_to(secret)
@@ -222,7 +231,7 @@ def test_a_byte_order_mark_is_named():
 
 
 def test_data_text_fields_are_bounded():
-    from macros.models import FaqEntry
+    from macros.content.models import FaqEntry
     with pytest.raises(ValidationError):
         FaqEntry(key="a", question="Q?", answer="[" * 101)
     with pytest.raises(ValidationError):

@@ -7,12 +7,21 @@ import re
 
 import pytest
 
-from macros import datastore, sourcepages
+from macros.content import datastore, sourcepages
 from tests.conftest import SITE_PORT, SITE_URL
 from tests.support.pages import PAGES, ROOT, all_html, html_path, soup
 
-DATA = datastore.load(ROOT)
-SOURCES = {p.key: p for p in sourcepages.scan(ROOT / "docs", ROOT)}
+
+# The data and the source pages are read by fixtures, not at import: broken data fails the tests
+# that use it, instead of stopping the collection of the whole suite.
+@pytest.fixture(scope="module")
+def data():
+    return datastore.load(ROOT)
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return {p.key: p for p in sourcepages.scan(ROOT / "docs", ROOT)}
 
 
 def test_build_prints_no_warning(build_log):
@@ -20,17 +29,17 @@ def test_build_prints_no_warning(build_log):
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_page_exists_with_h1_and_front_matter_title(site, url):
+def test_page_exists_with_h1_and_front_matter_title(site, sources, url):
     page = soup(site, url)
     h1 = page.select("article h1")
     assert len(h1) == 1, f"{url}: expected one h1, found {len(h1)}"
-    assert h1[0].get_text(strip=True) == SOURCES[PAGES[url]].meta["title"]
+    assert h1[0].get_text(strip=True) == sources[PAGES[url]].meta["title"]
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_page_metadata_from_front_matter(site, url):
+def test_page_metadata_from_front_matter(site, sources, url):
     page = soup(site, url)
-    meta = SOURCES[PAGES[url]].meta
+    meta = sources[PAGES[url]].meta
     assert page.find("meta", attrs={"name": "description"})["content"] == meta["description"]
     assert 50 <= len(meta["description"]) <= 160
     assert page.find("meta", property="og:title")["content"] == meta["title"]
@@ -44,35 +53,35 @@ def test_page_metadata_from_front_matter(site, url):
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_json_ld_parses_and_matches_front_matter(site, url):
+def test_json_ld_parses_and_matches_front_matter(site, data, sources, url):
     page = soup(site, url)
     blocks = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
     assert len(blocks) == 1
     docs = blocks[0] if isinstance(blocks[0], list) else [blocks[0]]
     medical = next(d for d in docs if d["@type"] == "MedicalWebPage")
-    meta = SOURCES[PAGES[url]].meta
+    meta = sources[PAGES[url]].meta
     assert medical["lastReviewed"] == meta["last_reviewed"]
     assert medical["name"] == meta["title"]
     assert medical["url"] == SITE_URL + url
     assert "reviewedBy" not in medical or meta.get("reviewed_by")
     if url == "faq/":
         faq = next(d for d in docs if d["@type"] == "FAQPage")
-        assert [q["name"] for q in faq["mainEntity"]] == [e.question for e in DATA.faq]
+        assert [q["name"] for q in faq["mainEntity"]] == [e.question for e in data.faq]
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_every_h2_has_an_id_written_in_the_source(site, url):
-    source = SOURCES[PAGES[url]]
+def test_every_h2_has_an_id_written_in_the_source(site, sources, url):
+    source = sources[PAGES[url]]
     written = {s.id for s in source.sections}
     assert all(s.id for s in source.sections), f"{source.path}: an h2 without an explicit id"
     built = {h2.get("id") for h2 in soup(site, url).select("article h2")}
     assert written <= built
 
 
-def test_glossary_has_every_term_with_its_anchor(site):
+def test_glossary_has_every_term_with_its_anchor(site, data):
     page = soup(site, "glossary/")
-    assert len(DATA.glossary) >= 30
-    for key, term in DATA.glossary.items():
+    assert len(data.glossary) >= 30
+    for key, term in data.glossary.items():
         heading = page.find(id=key)
         assert heading is not None and heading.name == "h3", key
         assert term.term in heading.get_text()
@@ -81,11 +90,11 @@ def test_glossary_has_every_term_with_its_anchor(site):
     assert terms == sorted(terms, key=str.lower), "glossary is not A to Z"
 
 
-def test_every_comparison_row_appears_in_its_table(site):
-    assert len(DATA.comparisons) >= 3
-    acupuncture = DATA.comparisons["dry-needling-vs-acupuncture"]
+def test_every_comparison_row_appears_in_its_table(site, data):
+    assert len(data.comparisons) >= 3
+    acupuncture = data.comparisons["dry-needling-vs-acupuncture"]
     assert len(acupuncture.rows) >= 10
-    for key, comp in DATA.comparisons.items():
+    for key, comp in data.comparisons.items():
         page = soup(site, f"compare/{key}/")
         table = page.select_one("table.dng-compare__table")
         assert table is not None, key
@@ -98,20 +107,20 @@ def test_every_comparison_row_appears_in_its_table(site):
                 assert td.select("sup.dng-cite a"), f"{key}/{row.key}: a cell without a citation"
 
 
-def test_faq_and_claims_render_every_entry(site):
-    assert len(DATA.faq) >= 15
+def test_faq_and_claims_render_every_entry(site, data):
+    assert len(data.faq) >= 15
     faq = soup(site, "faq/")
-    for entry in DATA.faq:
+    for entry in data.faq:
         assert faq.find("h2", id=entry.key).get_text(strip=True).rstrip("¶") == entry.question
     claims = soup(site, "claims/")
-    for claim in DATA.claims:
+    for claim in data.claims:
         block = claims.find("h3", id=claim.key)
         assert block is not None, claim.key
         badge = block.find_next(class_="dng-verdict")
-        assert DATA.verdicts[claim.verdict].label in badge.get_text()
+        assert data.verdicts[claim.verdict].label in badge.get_text()
 
 
-def test_every_citation_resolves(site):
+def test_every_citation_resolves(site, data):
     checked = 0
     for url in PAGES:
         page = soup(site, url)
@@ -124,12 +133,12 @@ def test_every_citation_resolves(site):
             assert item.select_one("a.dng-ref__full")["href"].endswith(f"references/#{key}")
             checked += 1
     refs = soup(site, "references/")
-    for key in DATA.references:
+    for key in data.references:
         assert refs.find("li", id=key) is not None, key
     assert checked > 50
 
 
-def test_first_use_of_a_term_is_marked_once_per_page(site):
+def test_first_use_of_a_term_is_marked_once_per_page(site, data):
     for url in PAGES:
         page = soup(site, url)
         linked = [a["href"].rsplit("#", 1)[1] for a in page.select("a.dng-term__link")]
@@ -139,11 +148,11 @@ def test_first_use_of_a_term_is_marked_once_per_page(site):
             link = span.select_one("a")
             assert tip["id"] == link["aria-describedby"]
             key = link["href"].rsplit("#", 1)[1]
-            assert tip.get_text() == DATA.glossary[key].definition
+            assert tip.get_text() == data.glossary[key].definition
 
 
-def test_grade_badges_have_text_labels(site):
-    labels = {g.label for g in DATA.scales.grades}
+def test_grade_badges_have_text_labels(site, data):
+    labels = {g.label for g in data.scales.grades}
     found = 0
     for url in ("benefits/", "conditions/"):
         for badge in soup(site, url).select(".dng-grade"):
@@ -194,7 +203,7 @@ def test_404_page_helps(site):
 
 @pytest.mark.parametrize("url", PAGES)
 def test_every_dialog_has_an_accessible_name(site, url):
-    # Material's search dialog is unnamed unless macros/htmlfixes.py names it.
+    # Material's search dialog is unnamed unless macros/publish/htmlfixes.py names it.
     dialogs = soup(site, url).select("[role=dialog]")
     assert dialogs, f"{url}: the search dialog is missing"
     assert all(d.get("aria-label") or d.get("aria-labelledby") for d in dialogs), url

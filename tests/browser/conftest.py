@@ -1,12 +1,15 @@
 """Real headless Chromium, driven by Playwright through `executable_path` (no downloaded browser).
 
-The browser comes from $CHROME_PATH (set by `make test` from tests/find-browser.sh).
+The browser comes from $CHROME_PATH (set by `make test` from tests/find-browser.sh). One browser
+per session; each test's contexts and pages come from the fixtures below, which close them
+whether the test passes or fails. Every test in this folder is marked `browser`.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -14,6 +17,15 @@ from playwright.sync_api import sync_playwright
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage"]
+TIMEOUT_MS = 15000
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    # Called with every collected item, not only this folder's: mark those that live here.
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def chrome_path() -> str:
@@ -35,14 +47,29 @@ def browser():
 
 
 @pytest.fixture()
-def context(browser, servers):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx
-    ctx.close()
+def new_context(browser):
+    """Opens contexts for one test: `new_context(**options)`. All are closed when the test ends,
+    passed or failed, and also when a fixture that opened one fails before its test runs."""
+    opened = []
+
+    def open_context(**options):
+        context = browser.new_context(**options)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture()
+def context(new_context, servers):
+    return new_context(viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture()
 def page(context):
     page = context.new_page()
-    page.set_default_timeout(15000)
-    return page
+    page.set_default_timeout(TIMEOUT_MS)
+    yield page
+    page.close()

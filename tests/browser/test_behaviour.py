@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 
 def test_search_finds_pneumothorax_and_opens_safety(page, servers):
     page.goto(servers.site_url)

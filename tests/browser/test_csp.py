@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser.conftest import TIMEOUT_MS
 
 # Full pages, a page with live embeds, an embed, a section embed and the 404 page.
 URLS = ["", "safety/", "faq/", "for-clinics/", "embed/safety/",
@@ -21,13 +21,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture()
-def recording(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def recording(new_context):
+    context = new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+    page.set_default_timeout(TIMEOUT_MS)
+    return page
 
 
 def violations(page) -> list[str]:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import SITE_URL
 from tests.support.pages import soup
 
-pytestmark = pytest.mark.browser
-
 GOOD = ["e-page", "e-section", "e-dark", "e-low-contrast", "e-compare", "e-hostile"]
 BAD = ["e-bad-page", "e-bad-section", "e-hostile-key"]
-# What an embed needs (macros/assets/embed-loader.js says why), and not allow-same-origin.
+# What an embed needs (macros/publish/assets/embed-loader.js says why), and not allow-same-origin.
 SANDBOX = {"allow-scripts", "allow-top-navigation-by-user-activation", "allow-popups",
            "allow-popups-to-escape-sandbox"}
 HOSTILE_LINKS = ["javascript:alert(1)", " JavaScript:alert(document.domain)",
                  "data:text/html,<script>alert(1)</script>"]
+# Inside an embed: the frame is as tall as its document. The loader draws iframes without a border,
+# so the frame's viewport height is the iframe's height.
+SIZED = "() => Math.abs(window.innerHeight - document.documentElement.getBoundingClientRect().height) <= 3"
 
 
 def frame_of(page, host_id):
@@ -37,15 +39,18 @@ def check_heights(page):
         iframe.scroll_into_view_if_needed()
         frame = frame_of(page, host_id)
         frame.wait_for_load_state("load")
-        page.wait_for_timeout(300)
+        try:  # the loader follows the frame's height messages: wait until it has caught up
+            frame.wait_for_function(SIZED, polling=100, timeout=5000)
+        except PlaywrightTimeoutError:
+            pass  # the assertion below reports both heights
         outer = iframe.evaluate("f => f.getBoundingClientRect().height")
         inner = frame.evaluate("document.documentElement.getBoundingClientRect().height")
         assert abs(outer - inner) <= 3, f"{host_id}: iframe {outer}px, document {inner}px"
 
 
 @pytest.fixture()
-def host(browser, servers):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+def host(new_context, servers):
+    context = new_context(viewport={"width": 1200, "height": 900})
     requests, warnings, errors = [], [], []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
@@ -57,8 +62,7 @@ def host(browser, servers):
     for host_id in GOOD:
         page.locator(f"#{host_id}").scroll_into_view_if_needed()
     wait_for_sizes(page)
-    yield page, requests, warnings, errors
-    context.close()
+    return page, requests, warnings, errors
 
 
 def test_loader_sizes_every_embed(host):
@@ -174,8 +178,7 @@ def test_host_page_is_untouched(host):
     assert page.locator("#host-text").inner_text() == "Our own content, which embeds must not touch."
     assert page.locator("#host-footer").is_visible()
     first = page.evaluate("window.hostCounter")
-    page.wait_for_timeout(200)
-    assert page.evaluate("window.hostCounter") > first
+    page.wait_for_function("first => window.hostCounter > first", arg=first, timeout=5000)  # its timer still runs
 
 
 def test_requests_stay_on_the_two_origins(host, servers):
@@ -184,29 +187,26 @@ def test_requests_stay_on_the_two_origins(host, servers):
     assert requests and not outside, outside
 
 
-def test_plain_iframe_without_loader(browser, servers):
-    context = browser.new_context()
-    page = context.new_page()
+def test_plain_iframe_without_loader(new_context, servers):
+    page = new_context().new_page()
     page.set_content(f'<iframe src="{servers.site_url}embed/safety/" title="t" height="500" style="width:100%;border:0"></iframe>')
     frame = page.frame_locator("iframe")
     frame.locator("h1").wait_for()
     assert page.locator("iframe").evaluate("f => f.getBoundingClientRect().height") == 500
-    context.close()
 
 
-def open_host_page(browser, servers, name: str):
-    """A fresh context on one host page, with the page's uncaught errors (and dialogs) collected."""
-    context = browser.new_context()
-    page = context.new_page()
+def watched_page(new_context):
+    """A page in a fresh context, with its uncaught errors (and dialogs) collected."""
+    page = new_context().new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
-    page.goto(servers.host_url + name)
-    return context, page, errors
+    return page, errors
 
 
-def test_wordpress_sandbox(browser, servers):
-    context, page, errors = open_host_page(browser, servers, "wordpress.html")
+def test_wordpress_sandbox(new_context, servers):
+    page, errors = watched_page(new_context)
+    page.goto(servers.host_url + "wordpress.html")
     page.wait_for_function("window.wpMessages.some(m => m.message === 'height')", timeout=15000)
     height = next(m["value"] for m in page.evaluate("window.wpMessages") if m["message"] == "height")
     assert height > 200
@@ -217,20 +217,20 @@ def test_wordpress_sandbox(browser, servers):
     assert link.startswith(servers.site_url) or link.startswith("https://")
     assert page.url.endswith("wordpress.html"), "the sandboxed frame navigated the host page"
     assert not errors, errors
-    context.close()
 
 
-def test_an_uncaught_error_in_a_sandboxed_frame_would_be_seen(browser, servers):
+def test_an_uncaught_error_in_a_sandboxed_frame_would_be_seen(new_context, servers):
     """Control for the WordPress test: the error listener really sees errors in such frames."""
-    context, page, errors = open_host_page(browser, servers, "wordpress-control.html")
-    page.wait_for_timeout(1000)
-    context.close()
+    page, errors = watched_page(new_context)
+    with page.expect_event("pageerror", lambda e: "control error" in str(e), timeout=10000):
+        page.goto(servers.host_url + "wordpress-control.html")
     assert any("control error" in e for e in errors), errors
 
 
 @pytest.mark.parametrize("href", HOSTILE_LINKS)
-def test_wordpress_host_is_never_asked_to_follow_a_script_or_data_link(browser, servers, href):
-    context, page, errors = open_host_page(browser, servers, "wordpress.html")
+def test_wordpress_host_is_never_asked_to_follow_a_script_or_data_link(new_context, servers, href):
+    page, errors = watched_page(new_context)
+    page.goto(servers.host_url + "wordpress.html")
     page.wait_for_function("window.wpMessages.some(m => m.message === 'height')", timeout=15000)
     page.evaluate("window.followLinks = true")  # a host that follows any address it is sent
     frame = page.frame_locator("#wp")
@@ -238,7 +238,12 @@ def test_wordpress_host_is_never_asked_to_follow_a_script_or_data_link(browser, 
         "(article, href) => { const a = document.createElement('a'); a.id = 'hostile'; a.href = href;"
         " a.textContent = 'hostile'; article.prepend(a); }", href)
     frame.locator("#hostile").click()
-    page.wait_for_timeout(500)
+    # One frame's messages arrive in the order it sent them: once a marker the frame sends after
+    # the click has arrived, any "link" message the click made has arrived before it.
+    frame.locator("article").evaluate(
+        "(article, secret) => parent.postMessage({secret, message: 'after-click'}, '*')",
+        page.locator("#wp").get_attribute("data-secret"))
+    page.wait_for_function("window.wpMessages.some(m => m.message === 'after-click')", timeout=10000)
     assert [m for m in page.evaluate("window.wpMessages") if m["message"] == "link"] == []
     assert page.url.endswith("wordpress.html")
     assert frame.locator("#hostile").count() == 1, "the frame navigated away"
@@ -249,4 +254,3 @@ def test_wordpress_host_is_never_asked_to_follow_a_script_or_data_link(browser, 
         link.click()
     assert page.url == target
     assert not errors, errors
-    context.close()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
 
-from macros import projectconfig, sourcepages
+from macros.content import sourcepages
+from macros.site import SiteConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,8 +33,13 @@ PAGES = {
     "for-clinics/": "for-clinics",
     "changes/": "changes",
 }
-# The maintainers' list in mkdocs.yml (extra.patient_pages), as page addresses.
-PATIENT_PAGES = [sourcepages.page_url(key) for key in projectconfig.patient_pages(ROOT)]
+
+
+def patient_pages() -> list[str]:
+    """The maintainers' list in mkdocs.yml (extra.patient_pages), as page addresses.
+    A function, not a constant: mkdocs.yml is read when a test asks, not at import."""
+    config = SiteConfig.of(load_config(str(ROOT / "mkdocs.yml")))  # the build's own typed reading
+    return [sourcepages.page_url(key) for key in config.patient_pages]
 
 
 def html_path(site: Path, url: str) -> Path:

@@ -13,25 +13,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from benchmarks.static_server import send_not_found_page
+
 BASE = "/dng/"
-
-
-def send_not_found_page(handler: SimpleHTTPRequestHandler, code: int) -> bool:
-    """Answer a 404 with the site's own 404 page, as static hosts do; False if not applicable.
-
-    Shared with benchmarks/static_server.py: `handler.site_dir` is the built site.
-    """
-    page = handler.site_dir / "404.html"
-    if code != 404 or not page.exists():
-        return False
-    body = page.read_bytes()
-    handler.send_response(404)
-    handler.send_header("Content-Type", "text/html; charset=utf-8")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    if handler.command != "HEAD":
-        handler.wfile.write(body)
-    return True
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):

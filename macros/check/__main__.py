@@ -1,0 +1,5 @@
+import sys
+
+from macros.check.run import main
+
+sys.exit(main())

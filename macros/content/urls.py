@@ -1,0 +1,68 @@
+"""Every URL shape the site publishes, and the key pattern, defined once.
+
+Pages, embeds, oEmbed, the API, redirects, headers and the loader script
+(which receives these patterns from the build) all build addresses here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A page key: lowercase words joined by '-', folders by '/' ("safety", "compare/dry-needling-vs-acupuncture").
+KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+# A section id: one such word group ("side-effects").
+SECTION_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KEY = re.compile(KEY_PATTERN)
+SECTION = re.compile(SECTION_PATTERN)
+
+EMBED_ROOT = "embed"
+OEMBED_ROOT = "oembed"
+API_VERSION = "v1"
+API_ROOT = f"api/{API_VERSION}"
+LOADER = "embed.js"
+CHANGES_FEED = "changes.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+HEADERS_FILE = "_headers"
+SEARCH_ROOT = "search"
+# Pages whose anchors other outputs link to (a term's entry, a reference, a question, a claim).
+GLOSSARY = "glossary/"
+REFERENCES = "references/"
+FAQ = "faq/"
+CLAIMS = "claims/"
+ABOUT = "about/"
+
+
+def page_key(src_uri: str) -> str:
+    """safety.md -> safety; compare/index.md -> compare; index.md -> home."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return "home"
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return stem
+
+
+def page_url(key: str) -> str:
+    return "" if key == "home" else f"{key}/"
+
+
+def embed_url(key: str, section: str = "") -> str:
+    base = f"{EMBED_ROOT}/{key}/"
+    return f"{base}sections/{section}/" if section else base
+
+
+def embed_src_uri(key: str, section: str = "") -> str:
+    return f"{EMBED_ROOT}/{key}/sections/{section}.md" if section else f"{EMBED_ROOT}/{key}.md"
+
+
+def oembed_url(key: str) -> str:
+    return f"{OEMBED_ROOT}/{key}.json"
+
+
+def api_url(name: str) -> str:
+    return f"{API_ROOT}/{name}.json"
+
+
+def api_schema_url(name: str) -> str:
+    return f"{API_ROOT}/schema/{name}.json"

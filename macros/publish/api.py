@@ -1,0 +1,170 @@
+"""The static content API (/api/v1/*.json) and its JSON Schemas.
+
+Every file is rendered from the same data as the pages. Text fields carry both
+the Markdown source and the rendered HTML (links absolute to the full site).
+Each document is built as its output model (`apimodels.py`), which validates it;
+the schemas are generated from the same models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from macros.content import urls
+from macros.content.datastore import Origin
+from macros.publish import apimodels as m
+from macros.publish import embeds
+from macros.render import changes
+from macros.render.comparisons import comparison_html
+from macros.render.context import RenderContext
+from macros.render.faq import see_link
+from macros.render.markup import to_html
+from macros.render.references import reference_html
+
+if TYPE_CHECKING:
+    from macros.site import Site
+
+API_VERSION = urls.API_VERSION
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+Document = dict[str, Any]
+
+
+def _ctx(build: Site, page_url: str = "") -> RenderContext:
+    return build.render_context(page_url, absolute=True)
+
+
+def _text(build: Site, markdown: str, origin: Origin, inline_only: bool = False) -> m.Text:
+    return m.Text(markdown=markdown, html=str(to_html(markdown, _ctx(build), origin, inline_only)))
+
+
+def _envelope(build: Site, name: str) -> dict[str, Any]:
+    """The fields every document starts with, as keyword arguments of its model."""
+    return {
+        "api_version": API_VERSION,
+        "name": name,
+        "site_url": build.site_url,
+        "licence": m.Licence(name=build.config.licence_name, url=build.config.licence_url),
+        "attribution": f"From Dry Needling Guide ({build.site_url}), "
+                       f"{build.config.publisher}, {build.config.licence_name}. Information, not medical advice.",
+        "schema_url": build.site_url + urls.api_schema_url(name),
+    }
+
+
+def _dump(document: m.Envelope) -> Document:
+    return document.model_dump(mode="json")
+
+
+def pages_doc(build: Site) -> Document:
+    items = []
+    for page in sorted(build.pages.values(), key=lambda p: p.key):
+        info = page.info
+        if info is None or not embeds.embeddable(page):
+            continue
+        items.append(m.Page(
+            key=page.key,
+            title=info.title,
+            description=info.description,
+            url=build.site_url + page.url,
+            embed_url=build.site_url + urls.embed_url(page.key),
+            oembed_url=build.site_url + urls.oembed_url(page.key),
+            sections=[m.Section(id=s.id, title=s.title,
+                                url=f"{build.site_url}{page.url}#{s.id}",
+                                embed_url=build.site_url + urls.embed_url(page.key, s.id))
+                      for s in page.sections if s.id],
+            last_reviewed=info.last_reviewed.isoformat(),
+            next_review=info.next_review.isoformat(),
+            last_changed=build.last_changed(page.key),
+            sources=list(info.sources),
+        ))
+    return _dump(m.PagesDocument(**_envelope(build, "pages"), pages=items))
+
+
+def glossary_doc(build: Site) -> Document:
+    items = []
+    for t in sorted(build.data.glossary.values(), key=lambda t: t.term.lower()):
+        origin = build.data.origin("glossary", t.key, "explanation")
+        items.append(m.Term(
+            key=t.key, term=t.term, definition=t.definition,
+            explanation=_text(build, t.explanation, origin),
+            synonyms=t.synonyms, abbreviations=t.abbreviations, related=t.related,
+            references=t.references, url=f"{build.site_url}{urls.GLOSSARY}#{t.key}",
+        ))
+    return _dump(m.GlossaryDocument(**_envelope(build, "glossary"), terms=items))
+
+
+def faq_doc(build: Site) -> Document:
+    items = []
+    for e in build.data.faq:
+        see = str(see_link(_ctx(build), e)) if e.see else None
+        items.append(m.Question(
+            key=e.key, question=e.question,
+            answer=_text(build, e.answer, build.data.origin("faq", e.key, "answer")),
+            see=e.see, see_html=see, references=e.references,
+            url=f"{build.site_url}{urls.FAQ}#{e.key}",
+        ))
+    return _dump(m.FaqDocument(**_envelope(build, "faq"), questions=items))
+
+
+def comparisons_doc(build: Site) -> Document:
+    items = []
+    for c in build.data.comparisons.values():
+        origin = build.data.origin("comparisons", c.key, "rows")
+        items.append(m.Comparison(
+            key=c.key, title=c.title,
+            summary=_text(build, c.summary, build.data.origin("comparisons", c.key, "summary")),
+            columns=[m.Column(key=col.key, label=col.label) for col in c.columns],
+            rows=[m.Row(key=r.key, attribute=r.attribute,
+                        cells={k: m.Cell(text=_text(build, cell.text, origin, True), sources=cell.sources)
+                               for k, cell in r.cells.items()}) for r in c.rows],
+            table_html=str(comparison_html(_ctx(build), c.key)),
+        ))
+    return _dump(m.ComparisonsDocument(**_envelope(build, "comparisons"), comparisons=items))
+
+
+def references_doc(build: Site) -> Document:
+    items = []
+    for r in sorted(build.data.references.values(), key=lambda r: r.key):
+        items.append(m.Reference(
+            key=r.key, authors=r.authors, year=r.year, title=r.title, journal=r.journal,
+            volume=r.volume, pages=r.pages, doi=r.doi, pmid=r.pmid, url=r.url, link=r.link,
+            shows=_text(build, r.shows, build.data.origin("references", r.key, "shows"), True),
+            verification=r.verification,
+            citation_html=str(reference_html(_ctx(build), r, with_shows=False)),
+            anchor_url=f"{build.site_url}{urls.REFERENCES}#{r.key}",
+        ))
+    return _dump(m.ReferencesDocument(**_envelope(build, "references"), references=items))
+
+
+def claims_doc(build: Site) -> Document:
+    items = []
+    for c in build.data.claims:
+        items.append(m.Claim(
+            key=c.key, claim=c.claim, made_in=c.made_in, verdict=c.verdict,
+            verdict_label=build.data.verdicts[c.verdict].label,
+            explanation=_text(build, c.explanation, build.data.origin("claims", c.key, "explanation")),
+            references=c.references, url=f"{build.site_url}{urls.CLAIMS}#{c.key}",
+        ))
+    return _dump(m.ClaimsDocument(**_envelope(build, "claims"), claims=items))
+
+
+def changes_doc(build: Site) -> Document:
+    log = changes.change_log(build)
+    return _dump(m.ChangesDocument(**_envelope(build, "changes"),
+                                   changes=[m.Change.model_validate(entry) for entry in log.entries],
+                                   history_complete=log.complete))
+
+
+DOCUMENTS: dict[str, Callable[[Site], Document]] = {
+    "pages": pages_doc, "glossary": glossary_doc, "faq": faq_doc, "comparisons": comparisons_doc,
+    "references": references_doc, "claims": claims_doc, "changes": changes_doc,
+}
+
+
+def schema(build: Site, name: str) -> Document:
+    """The JSON Schema of document `name`, generated from its model (`apimodels.py`)."""
+    generated = m.json_schema(name)
+    generated.pop("title", None)
+    return {"$schema": SCHEMA_DIALECT, "$id": build.site_url + urls.api_schema_url(name),
+            "title": f"Dry Needling Guide API {API_VERSION}: {name}", **generated}

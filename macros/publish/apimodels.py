@@ -1,0 +1,240 @@
+"""The content API's output models: one per document (/api/v1/<name>.json) and one per item.
+
+The JSON Schemas (/api/v1/schema/<name>.json) are generated from these models, so
+the published files and their schemas cannot drift apart. Field order is the order
+of the keys in the published JSON. Every field is required (nullable ones are
+`X | None`), and every model forbids unknown fields (`additionalProperties: false`).
+Constraints live in the types below; key patterns come from `urls.py`, the one
+place they are defined.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import GenerateJsonSchema
+from pydantic_core import CoreSchema, core_schema
+
+from macros.content import urls
+from macros.content.models import DATE_SHAPE, Verification
+
+URL_PATTERN = "^https?://"
+
+# A data key (glossary term, reference, section id...): one word group, as a section id.
+Key = Annotated[str, Field(pattern=urls.SECTION_PATTERN)]
+# A page key: word groups joined by '/'.
+PageKey = Annotated[str, Field(pattern=urls.KEY_PATTERN)]
+Url = Annotated[str, Field(pattern=URL_PATTERN)]
+Date = Annotated[str, Field(pattern=DATE_SHAPE.pattern, json_schema_extra={"format": "date"})]
+ApiVersion = Literal["v1"]
+
+if get_args(ApiVersion) != (urls.API_VERSION,):  # pragma: no cover - a guard for whoever bumps the version
+    raise RuntimeError(f"apimodels.ApiVersion must be Literal[{urls.API_VERSION!r}], as urls.API_VERSION")
+
+
+class Output(BaseModel):
+    """Base of every output model: no unknown fields, no coercion, keys published by alias."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, validate_by_name=True, validate_by_alias=True,
+                              serialize_by_alias=True)
+
+
+class Text(Output):
+    """A text field: the Markdown source and its HTML, links absolute to the full site."""
+
+    markdown: str
+    html: str
+
+
+class Licence(Output):
+    name: str
+    url: Url
+
+
+class Envelope(Output):
+    """What every document starts with; each document adds its collection after `schema`."""
+
+    api_version: ApiVersion
+    name: str
+    site_url: Url
+    licence: Licence
+    attribution: str
+    # `schema` would shadow BaseModel.schema(): the attribute has another name, the JSON key is "schema".
+    schema_url: Url = Field(validation_alias="schema", serialization_alias="schema")
+
+
+# ---- pages ------------------------------------------------------------------------------------
+
+class Section(Output):
+    id: Key
+    title: str
+    url: Url
+    embed_url: Url
+
+
+class Page(Output):
+    key: PageKey
+    title: str
+    description: str
+    url: Url
+    embed_url: Url
+    oembed_url: Url
+    sections: list[Section]
+    last_reviewed: Date
+    next_review: Date
+    last_changed: Date | None
+    sources: list[Key]
+
+
+class PagesDocument(Envelope):
+    name: Literal["pages"]
+    pages: list[Page]
+
+
+# ---- glossary ---------------------------------------------------------------------------------
+
+class Term(Output):
+    key: Key
+    term: str
+    definition: str
+    explanation: Text
+    synonyms: list[str]
+    abbreviations: list[str]
+    related: list[Key]
+    references: list[Key]
+    url: Url
+
+
+class GlossaryDocument(Envelope):
+    name: Literal["glossary"]
+    terms: list[Term]
+
+
+# ---- faq --------------------------------------------------------------------------------------
+
+class Question(Output):
+    key: Key
+    question: str
+    answer: Text
+    see: str | None
+    see_html: str | None
+    references: list[Key]
+    url: Url
+
+
+class FaqDocument(Envelope):
+    name: Literal["faq"]
+    questions: list[Question]
+
+
+# ---- comparisons ------------------------------------------------------------------------------
+
+class Column(Output):
+    key: Key
+    label: str
+
+
+class Cell(Output):
+    text: Text
+    sources: list[Key]
+
+
+class Row(Output):
+    key: Key
+    attribute: str
+    cells: dict[str, Cell]
+
+
+class Comparison(Output):
+    key: Key
+    title: str
+    summary: Text
+    columns: list[Column] = Field(min_length=2)
+    rows: list[Row]
+    table_html: str
+
+
+class ComparisonsDocument(Envelope):
+    name: Literal["comparisons"]
+    comparisons: list[Comparison]
+
+
+# ---- references -------------------------------------------------------------------------------
+
+class Reference(Output):
+    key: Key
+    authors: str
+    year: int | None
+    title: str
+    journal: str
+    volume: str | None
+    pages: str | None
+    doi: str | None
+    pmid: str | None
+    url: str | None
+    link: str | None
+    shows: Text
+    verification: Verification
+    citation_html: str
+    anchor_url: Url
+
+
+class ReferencesDocument(Envelope):
+    name: Literal["references"]
+    references: list[Reference]
+
+
+# ---- claims -----------------------------------------------------------------------------------
+
+class Claim(Output):
+    key: Key
+    claim: str
+    made_in: str
+    verdict: Key
+    verdict_label: str
+    explanation: Text
+    references: list[Key]
+    url: Url
+
+
+class ClaimsDocument(Envelope):
+    name: Literal["claims"]
+    claims: list[Claim]
+
+
+# ---- changes ----------------------------------------------------------------------------------
+
+class Change(Output):
+    date: Date
+    datetime: str
+    commit: str
+    summary: str
+    pages: list[PageKey]
+    files: list[str]
+
+
+class ChangesDocument(Envelope):
+    name: Literal["changes"]
+    changes: list[Change]
+    history_complete: bool
+
+
+DOCUMENT_MODELS: dict[str, type[Envelope]] = {
+    "pages": PagesDocument, "glossary": GlossaryDocument, "faq": FaqDocument,
+    "comparisons": ComparisonsDocument, "references": ReferencesDocument, "claims": ClaimsDocument,
+    "changes": ChangesDocument,
+}
+
+
+class _SchemaGenerator(GenerateJsonSchema):
+    """Pydantic's generator without the titles it derives from field names ("Api Version")."""
+
+    def field_title_should_be_set(self, schema: CoreSchema | core_schema.ModelField | core_schema.DataclassField
+                                  | core_schema.TypedDictField | core_schema.ComputedField) -> bool:
+        return False
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of document `name`, as validated (which is also how it is written)."""
+    return DOCUMENT_MODELS[name].model_json_schema(schema_generator=_SchemaGenerator)

@@ -1,0 +1,112 @@
+"""Chrome-less embed copies of every page and of each of its h2 sections.
+
+The copies are generated from the same Markdown at build time: the source is
+sliced at its explicit h2 ids, links are made absolute to the full site, and
+front matter tells the template to drop the site chrome.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from macros.content.sourcepages import SourcePage
+from macros.content.urls import EMBED_ROOT, embed_src_uri, page_key, page_url
+
+# libyaml's dumper when PyYAML has it: a pure-Python dump per embed page was a measurable
+# share of the build (benchmarks/RESULTS.md). Same output, same safety.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+EMBED_TEMPLATE = "embed.html"
+EXCLUDED_KEYS = {"404"}
+# Inline Markdown links and images: [text](target "title") / ![alt](target)
+LINK = re.compile(r"(\]\()(?P<target>[^)\s]+)(?P<rest>(?:\s+\"[^\"]*\")?\))")
+REF_DEF = re.compile(r"^(?P<lead>\s{0,3}\[[^\]]+\]:\s*)(?P<target>\S+)", re.MULTILINE)
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|#|/)", re.IGNORECASE)
+
+
+def absolute_target(target: str, src_uri: str, site_url: str) -> str:
+    """A relative link written in `src_uri`, as an absolute URL on the full site."""
+    if EXTERNAL.match(target):
+        if target.startswith("#"):
+            return f"{site_url}{page_url(page_key(src_uri))}{target}"
+        return target
+    path, _, anchor = target.partition("#")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+    if resolved.endswith(".md"):
+        url = page_url(page_key(resolved))
+    else:
+        url = resolved
+    return f"{site_url}{url}" + (f"#{anchor}" if anchor else "")
+
+
+def absolutize_links(markdown: str, src_uri: str, site_url: str) -> str:
+    markdown = LINK.sub(lambda m: m.group(1) + absolute_target(m.group("target"), src_uri, site_url)
+                        + m.group("rest"), markdown)
+    return REF_DEF.sub(lambda m: m.group("lead") + absolute_target(m.group("target"), src_uri, site_url),
+                       markdown)
+
+
+def section_slice(page: SourcePage, section_id: str) -> tuple[str, int]:
+    """The Markdown of one h2 section (heading included) and the lines before it in the file."""
+    section = next(s for s in page.sections if s.id == section_id)
+    if section.macro:
+        return section.macro + "\n", section.line - 1
+    written = [s for s in page.sections if not s.macro]
+    lines = page.body.splitlines()
+    starts = [s.line - page.body_offset - 1 for s in written]
+    index = next(i for i, s in enumerate(written) if s.id == section_id)
+    begin = starts[index]
+    end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+    return "\n".join(lines[begin:end]) + "\n", page.body_offset + begin
+
+
+def embeddable(page: SourcePage) -> bool:
+    return page.key not in EXCLUDED_KEYS and page.info is not None and page.info.embed
+
+
+@dataclass(frozen=True)
+class EmbedDocument:
+    """One embed copy, kept in memory for the build: what it is made from and its Markdown."""
+
+    src_uri: str
+    source_key: str
+    section: str  # "" for the whole page
+    line_offset: int  # lines of the source file before the copy's first line
+    markdown: str
+
+
+def _front_matter(page: SourcePage, title: str) -> str:
+    """Only what the theme reads itself (title, template, search); the rest stays in EmbedDocument."""
+    meta = {k: v for k, v in page.meta.items() if k in ("description", "last_reviewed", "next_review",
+                                                        "sources", "reviewed_by")}
+    meta.update({"title": title, "template": EMBED_TEMPLATE, "search": {"exclude": True}})
+    dumped: str = yaml.dump(dict(meta), Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True)
+    return "---\n" + dumped + "---\n"
+
+
+def embed_documents(page: SourcePage, site_url: str) -> list[EmbedDocument]:
+    """The whole-page embed and every section embed of a page."""
+    if not embeddable(page):
+        return []
+    title = str(page.checked_info.title)
+    # The copies hold the page's own text: links are made absolute after the macros ran
+    # (plugin.on_page_markdown), so the page and its copies share each compiled section.
+    docs = [EmbedDocument(embed_src_uri(page.key), page.key, "", page.render_offset,
+                          _front_matter(page, title) + page.body)]
+    for section in page.sections:
+        if not section.id:
+            continue
+        body, offset = section_slice(page, section.id)
+        docs.append(EmbedDocument(embed_src_uri(page.key, section.id), page.key, section.id, offset,
+                                  _front_matter(page, f"{section.title} – {title}") + body))
+    return docs
+
+
+def embed_prefixes(site_url: str, page_url: str) -> tuple[str, ...]:
+    """Where our own live embed examples point from a page (absolute and relative)."""
+    depth = "../" * page_url.count("/")
+    return (site_url + EMBED_ROOT + "/", depth + EMBED_ROOT + "/")

@@ -1,0 +1,80 @@
+"""Files written after the pages are built: API, schemas, oEmbed, feed, loader, headers, robots.
+
+Then every internal link in the finished site is checked, so a broken link in
+raw HTML (which MkDocs cannot see) still fails a strict build.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import rjsmin
+
+from macros.content import datafiles, urls
+from macros.publish import api, csp, embeds, embedspec, headers, linkcheck, oembed, redirects
+from macros.render import changes
+
+if TYPE_CHECKING:
+    from macros.site import Site
+
+LOADER_SOURCE = Path(__file__).parent / "assets" / "embed-loader.js"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def _json(path: Path, data: object) -> None:
+    _write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def loader_js() -> str:
+    source = LOADER_SOURCE.read_text(encoding="utf-8").replace("/*DNG_SPEC*/null", embedspec.spec_json())
+    minified: str = rjsmin.jsmin(source, keep_bang_comments=False)
+    return minified + "\n"
+
+
+def robots_txt(build: Site) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {build.site_url}{urls.SITEMAP}\n"
+
+
+def write_all(build: Site, site_dir: Path, check_links: bool = True) -> None:
+    for name, make in api.DOCUMENTS.items():
+        _json(site_dir / urls.api_url(name), make(build))
+        _json(site_dir / urls.api_schema_url(name), api.schema(build, name))
+    oembed_dirs = set()
+    for page in build.pages.values():
+        if embeds.embeddable(page):
+            document = site_dir / urls.oembed_url(page.key)
+            _json(document, oembed.document(build, page))
+            oembed_dirs.add(document.parent)
+    _write(site_dir / urls.CHANGES_FEED, changes.atom_feed(build))
+    # Material fetches sitemap.xml beside every <link rel="alternate">, our oEmbed link
+    # included (oembed/compare/sitemap.xml for a nested key); an empty one saves readers a 404.
+    for folder in sorted(oembed_dirs):
+        _write(folder / "sitemap.xml",
+               '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+    _write(site_dir / urls.LOADER, loader_js())
+    _write(site_dir / urls.ROBOTS, robots_txt(build))
+    moved, problems = redirects.load_redirects(build.project_dir / datafiles.display_path("redirects"),
+                                               current=redirects.current_urls(build.pages))
+    for problem in problems:
+        build.report(problem)
+    for redirect in moved:
+        target = (site_dir / redirect.source / "index.html").resolve()
+        if target.is_relative_to(site_dir.resolve()):  # the pattern already ensures it; belt and braces
+            redirect_html = redirects.redirect_page(build.site_url, redirect)
+            _write(target, redirect_html)
+            build.html[f"{redirect.source}index.html"] = linkcheck.parse(redirect_html)
+    page_paths = ["/" + p.url for p in build.pages.values() if p.key != "404"] + ["/404.html"]
+    moved_paths = ["/" + redirect.source for redirect in moved]
+    _write(site_dir / urls.HEADERS_FILE, headers.headers_file(
+        build.site_url, page_paths, build.script_hashes,
+        (moved_paths, [csp.sha256_source(redirects.KEEP_FRAGMENT)])))
+    if check_links:
+        for problem in linkcheck.check_site(site_dir, build.html, build.site_url):
+            build.report(problem)

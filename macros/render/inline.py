@@ -1,0 +1,95 @@
+"""Inline macros: glossary terms, citations, evidence grades, verdicts and page links.
+
+Each function takes the render context first and returns escaped HTML. The
+Jinja-facing wrappers in `__init__.py` and `markup.py` bind the context.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.content import datafiles, urls
+from macros.errors import ContentError, did_you_mean
+from macros.render.context import Macro, RenderContext
+
+
+def term(ctx: RenderContext, key: str, text: str | None = None) -> Markup:
+    """A glossary term. Its first use in an output is a link with a tooltip; later uses are plain."""
+    entry = ctx.site.glossary.get(key)
+    if entry is None:
+        raise ContentError(f"unknown glossary term '{key}'",
+                           did_you_mean(key, ctx.site.glossary, datafiles.display_path("glossary")))
+    label = text or entry.term.lower()
+    if key in ctx.terms_seen:
+        return Markup('<span class="dng-term-again">{}</span>').format(label)
+    ctx.terms_seen.add(key)
+    tip = ctx.next_tip_id(key)
+    return Markup(
+        '<span class="dng-term"><a class="dng-term__link" href="{href}" aria-describedby="{tip}">{label}</a>'
+        '<span class="dng-term__tip" role="tooltip" id="{tip}">{definition}</span></span>'
+    ).format(href=ctx.href(urls.GLOSSARY, key), tip=tip, label=label, definition=entry.definition)
+
+
+def cite(ctx: RenderContext, *keys: str) -> Markup:
+    """Numbered citation links, e.g. [1, 3]."""
+    if not keys:
+        raise ContentError("cite() needs at least one reference key", 'write cite("author-year")')
+    parts = []
+    for key in keys:
+        ref = ctx.site.references.get(key)
+        if ref is None:
+            raise ContentError(f"unknown citation key '{key}'",
+                               did_you_mean(key, ctx.site.references, datafiles.display_path("references")))
+        number = ctx.cite_number(key)
+        href = ctx.href(urls.REFERENCES, key) if ctx.absolute else f"#ref-{key}"
+        parts.append(Markup('<a class="dng-cite__link" href="{}" aria-label="Reference {}: {}">{}</a>')
+                     .format(href, number, ref.short, number))
+    return Markup('<sup class="dng-cite">[{}]</sup>').format(Markup(", ").join(parts))
+
+
+def _badge(ctx: RenderContext, kind: str, key: str) -> Markup:
+    scale = ctx.site.grades if kind == "grade" else ctx.site.verdicts
+    item = scale.get(key)
+    if item is None:
+        raise ContentError(f"unknown evidence {kind} '{key}'",
+                           did_you_mean(key, scale, datafiles.display_path("scales")))
+    prefix = "Evidence" if kind == "grade" else "Verdict"
+    return Markup(
+        '<span class="dng-badge dng-{kind} dng-{kind}--{key}" title="{meaning}">'
+        '<span class="dng-badge__prefix">{prefix}: </span>{label}</span>'
+    ).format(kind=kind, key=key, meaning=item.meaning, prefix=prefix, label=item.label)
+
+
+def grade(ctx: RenderContext, key: str) -> Markup:
+    """An evidence-grade badge whose text says the grade (colour is only a second cue)."""
+    return _badge(ctx, "grade", key)
+
+
+def verdict(ctx: RenderContext, key: str) -> Markup:
+    return _badge(ctx, "verdict", key)
+
+
+def page_link(ctx: RenderContext, key: str, section: str = "", text: str | None = None) -> Markup:
+    """A link to another page (by key) or one of its sections, titled from the target."""
+    page = ctx.pages.get(key)
+    if page is None:
+        raise ContentError(f"unknown page key '{key}'", did_you_mean(key, ctx.pages, "docs/"))
+    label = text or page.checked_info.title
+    if section:
+        match = next((s for s in page.sections if s.id == section), None)
+        if match is None:
+            raise ContentError(f"page '{key}' has no section '{section}'",
+                               did_you_mean(section, [s.id for s in page.sections], page.path))
+        label = text or match.title
+    return Markup('<a href="{}">{}</a>').format(ctx.href(page.url, section), label)
+
+
+# Macros data text may call too (inside answers, explanations, cells); pages have these and more
+# (macros/render/table.py).
+INLINE_MACROS: dict[str, Macro] = {
+    "term": term,
+    "cite": cite,
+    "grade": grade,
+    "verdict": verdict,
+    "page_link": page_link,
+}

@@ -1,0 +1,97 @@
+"""Render the Markdown text fields of data files (answers, explanations, cells).
+
+Data text uses the same macro syntax as pages, so it passes the same syntax-tree
+rule (macros/render/templaterules.py) and renders in the same allow-list sandbox, then
+Python-Markdown, then the output sanitiser. Errors name the data file and the
+line of the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import markdown as md
+from jinja2 import TemplateError
+from markupsafe import Markup
+
+from macros import sanitise
+from macros.content.datastore import Origin, SiteData, TextEntry
+from macros.content.models import markdown_fields
+from macros.errors import ContentError, Problem
+from macros.render import inline, sandbox, templaterules
+from macros.render.context import RenderContext
+
+MARKDOWN_EXTENSIONS = ["attr_list", "smarty"]
+
+
+INLINE_NAMES = tuple(sorted(inline.INLINE_MACROS))
+
+
+def expand(text: str, ctx: RenderContext, origin: Origin) -> str:
+    """Run the macros in one data-file text field (in the build's one render environment)."""
+    if not templaterules.may_hold_template(text):
+        return text
+    table = inline.INLINE_MACROS
+    found = ctx.build.environment.violations(text, INLINE_NAMES)
+    if found:
+        first = found[0]
+        raise ContentError(first.message, first.hint, origin.path, _line(origin, first.line))
+    try:
+        return ctx.build.environment.compiled(text).render(sandbox.bind(table, ctx))
+    except ContentError as err:
+        raise ContentError(err.message, err.hint, origin.path, _line(origin, templaterules.template_line(err))) from None
+    except TemplateError as err:
+        raise ContentError(f"template error: {err}", "check the {{ ... }} macro call",
+                           origin.path, _line(origin, templaterules.template_line(err))) from None
+
+
+def _line(origin: Origin, inner: int | None) -> int | None:
+    if origin.line is None:
+        return None
+    # A block scalar starts on the line after its key.
+    return origin.line + (inner or 1) - 1
+
+
+def to_html(text: str, ctx: RenderContext, origin: Origin, inline_only: bool = False) -> Markup:
+    """Markdown with macros -> sanitised HTML. `inline_only` drops the wrapping paragraph."""
+    html = sanitise.clean(ctx.build.markdown.html(expand(text, ctx, origin)))
+    if inline_only and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+class MarkdownConverter:
+    """Python-Markdown for data text, one per build (it lives on the Site).
+
+    One converter, reset between texts: building a new one per call cost more than the
+    conversion itself. Results are kept because the same expanded text recurs across pages."""
+
+    def __init__(self) -> None:
+        self._converter = md.Markdown(extensions=MARKDOWN_EXTENSIONS)
+        self._html: dict[str, str] = {}
+
+    def html(self, text: str) -> str:
+        found = self._html.get(text)
+        if found is None:
+            try:
+                found = self._html[text] = str(self._converter.convert(text))
+            finally:
+                self._converter.reset()
+        return found
+
+
+def data_text_problems(data: SiteData) -> list[Problem]:
+    """Every Markdown text field passes the macro rule before anything renders it (pages, embeds,
+    JSON-LD and the API all render data text, some from hooks where an error would be a traceback).
+    The Site checks this right after loading the data (macros/site.py)."""
+    groups: dict[str, Iterable[TextEntry]] = {
+        "references": data.references.values(), "glossary": data.glossary.values(),
+        "comparisons": data.comparisons.values(), "faq": data.faq, "claims": data.claims}
+    problems = []
+    for kind, group in groups.items():
+        for item in group:
+            for name, text in markdown_fields(item):
+                origin = data.origin(kind, item.key, name.split(".")[0])
+                for found in templaterules.violations(text, INLINE_NAMES):
+                    problems.append(Problem(origin.path, _line(origin, found.line), found.message, found.hint))
+    return problems

@@ -1,0 +1,78 @@
+"""The one macro table: every name pages and data text may call, and the function behind it.
+
+Each function takes the render context first; `bind` gives a template the table
+bound to one context. The page environment, data-text rendering and the checker
+all read this table, so a macro exists in one place.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.render import changes, claims, clinics, comparisons, faq, glossary, inline, references, sandbox
+from macros.render.context import Macro, RenderContext
+
+
+def _block(html: Markup) -> Markup:
+    # Raw HTML blocks need blank lines around them to stay out of Markdown paragraphs.
+    return Markup("\n\n") + html + Markup("\n\n")
+
+
+def comparison(ctx: RenderContext, key: str) -> Markup:
+    """A comparison table from comparisons.yml."""
+    return _block(comparisons.comparison_html(ctx, key))
+
+
+def comparison_list(ctx: RenderContext) -> Markup:
+    """Links to every comparison page."""
+    return _block(comparisons.comparison_list_html(ctx))
+
+
+def reference_list(ctx: RenderContext) -> Markup:
+    """Every reference with its key as anchor."""
+    return _block(references.all_references_html(ctx))
+
+
+def changes_list(ctx: RenderContext) -> Markup:
+    """The change log from git history."""
+    return _block(changes.changes_html(ctx, ctx.build))
+
+
+def embed_example(ctx: RenderContext, key: str, section: str = "", height: int = 420, **options: str) -> Markup:
+    """A live embed example."""
+    return clinics.live_example(ctx, key, section, height, **options)
+
+
+def site_url(ctx: RenderContext) -> str:
+    """The site's absolute URL, with a trailing slash."""
+    return ctx.site_url
+
+
+def counts(ctx: RenderContext) -> dict[str, int]:
+    """Sizes of the data, for the home and about pages."""
+    site = ctx.site
+    return {"terms": len(site.glossary), "references": len(site.references),
+            "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons)}
+
+
+# Every macro pages may call, by the name pages use: the only names in the render environment.
+MACROS: dict[str, Macro] = {
+    "glossary": glossary.glossary_markdown,
+    "faq": faq.faq_markdown,
+    "claims": claims.claims_markdown,
+    **inline.INLINE_MACROS,
+    "comparison": comparison,
+    "comparison_summary": comparisons.comparison_summary_html,
+    "comparison_list": comparison_list,
+    "faq_entry": faq.faq_entry_markdown,
+    "reference_list": reference_list,
+    "changes_list": changes_list,
+    "embed_loader_snippet": clinics.loader_snippet,
+    "embed_iframe_snippet": clinics.iframe_snippet,
+    "embed_example": embed_example,
+    "nginx_headers": clinics.nginx,
+    "site_url": site_url,
+    "counts": counts,
+}
+
+bind = sandbox.bind  # re-exported: the table and its binding read together

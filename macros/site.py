@@ -1,0 +1,195 @@
+"""Everything one build knows, on one object: created in `on_config`, dropped with the build.
+
+The plugin (macros/plugin.py) makes a new `Site` for every build, so a rebuild
+under `mkdocs serve` reads fresh data, pages and git history; nothing of a
+build lives in a module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from macros import sanitise
+from macros.content import datafiles, datastore, frontmatter, gitdates, sourcefiles, sourcepages
+from macros.content.datastore import SiteData
+from macros.content.sourcepages import SourcePage
+from macros.errors import ContentProblems, DataError, Problem, Reporter
+from macros.publish import csp
+from macros.publish.linkcheck import PageLinks
+from macros.render import blocksections, markup, sandbox, table
+from macros.render.context import RenderContext
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from macros.publish.embeds import EmbedDocument
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the code reads from mkdocs.yml, typed; `mkdocs` is kept only to render the theme's templates."""
+
+    project_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    site_name: str
+    site_url: str  # absolute, exactly one trailing slash
+    publisher: str
+    licence_name: str
+    licence_url: str
+    patient_pages: tuple[str, ...]
+    mkdocs: MkDocsConfig = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> SiteConfig:
+        extra = config["extra"]
+        return cls(
+            project_dir=Path(config["config_file_path"]).parent,
+            docs_dir=Path(config["docs_dir"]),
+            site_dir=Path(config["site_dir"]),
+            site_name=config["site_name"],
+            # The one reading of the site's address: mkdocs.yml takes DNG_SITE_URL through !ENV.
+            site_url=(config["site_url"] or "http://127.0.0.1:8000/").rstrip("/") + "/",
+            publisher=extra.get("publisher", config["site_name"]),
+            licence_name=extra["content_licence"]["name"],
+            licence_url=extra["content_licence"]["url"],
+            patient_pages=tuple(extra.get("patient_pages") or ()),
+            mkdocs=config,
+        )
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    data: SiteData
+    pages: dict[str, SourcePage]
+    reporter: Reporter = field(default_factory=Reporter)
+    trusted: sanitise.TrustedMarkup = field(default_factory=sanitise.TrustedMarkup)
+    # Filled while the build runs: each page's render context (what it cited), keyed by
+    # src_uri; the embed copies in memory; the ids and links of every built HTML page.
+    contexts: dict[str, RenderContext] = field(default_factory=dict)
+    embeds: dict[str, EmbedDocument] = field(default_factory=dict)
+    html: dict[str, PageLinks] = field(default_factory=dict)
+    environment: sandbox.RenderEnvironment = field(init=False)  # the render layer's one Jinja environment
+    markdown: markup.MarkdownConverter = field(default_factory=markup.MarkdownConverter)  # for data text
+
+    def __post_init__(self) -> None:
+        self.environment = sandbox.RenderEnvironment(self.report)
+
+    @property
+    def site_url(self) -> str:
+        return self.config.site_url
+
+    @property
+    def project_dir(self) -> Path:
+        return self.config.project_dir
+
+    @classmethod
+    def load(cls, config: MkDocsConfig, today: dt.date | None = None) -> Site:
+        """Check the source folders, load the data and scan the pages; refuse the build on any problem."""
+        site_config = SiteConfig.of(config)
+        project_dir, docs_dir = site_config.project_dir, site_config.docs_dir
+        # Before anything is read: a link could otherwise publish a build-machine file.
+        refused = (sourcefiles.check_folder(docs_dir, "docs")
+                   + sourcefiles.check_folder(project_dir / datafiles.DATA_DIR, datafiles.DATA_DIR,
+                                              links_only=True))
+        if refused:
+            raise ContentProblems(refused)
+        try:
+            data = datastore.load(project_dir)
+        except DataError as err:
+            raise ContentProblems(err.problems) from None
+        refused_text = markup.data_text_problems(data)
+        if refused_text:
+            raise ContentProblems(refused_text)
+        pages = {p.key: p for p in sourcepages.scan(docs_dir, project_dir)}
+        blocksections.add_macro_sections(pages, data)
+        problems = [problem for page in pages.values() for problem in page.problems]
+        for page in pages.values():
+            if not page.problems:
+                problems += frontmatter.check_page(page, data, today)
+        problems += frontmatter.check_see_links(data, pages)
+        if problems:
+            raise ContentProblems(problems)
+        return cls(site_config, data, pages)
+
+    # --- what pages are made from -------------------------------------------------------
+
+    def source_of(self, page: Page) -> SourcePage | None:
+        """The source page a rendered MkDocs page (or an embed copy of it) was made from."""
+        embed = self.embeds.get(page.file.src_uri)
+        if embed is not None:
+            return self.pages.get(embed.source_key)
+        return self.pages_by_src_uri.get(page.file.src_uri)
+
+    def source_path(self, page: Page) -> str:
+        source = self.source_of(page)
+        return source.path if source else f"docs/{page.file.src_uri}"
+
+    def render_context(self, page_url: str, absolute: bool = False) -> RenderContext:
+        """A fresh context for one output at `page_url` (citation numbers and first term uses start anew)."""
+        return RenderContext(site=self.data, page_url=page_url, site_url=self.site_url, absolute=absolute,
+                             pages=self.pages, build=self)
+
+    def render_markdown(self, src_uri: str, page_url: str, markdown: str) -> str:
+        """A page's (or embed copy's) Markdown with its macros run, in the one render environment.
+
+        The build calls this through mkdocs-macros; the checker calls it directly (its dry run)."""
+        source = self.pages_by_src_uri.get(src_uri)
+        embed = self.embeds.get(src_uri)
+        if embed is not None:
+            source = self.pages.get(embed.source_key)
+        path = source.path if source else f"{datafiles.DOCS_DIR}/{src_uri}"
+        if embed is not None:
+            offset = embed.line_offset
+        else:
+            offset = source.render_offset if source else 0
+        ctx = self.contexts.get(src_uri)
+        if ctx is None:
+            ctx = self.contexts[src_uri] = self.render_context(page_url, absolute=embed is not None)
+        return self.environment.render_page(markdown, sandbox.bind(table.MACROS, ctx), sandbox.Where(path, offset))
+
+    def report(self, problem: Problem) -> None:
+        self.reporter.report(problem)
+
+    # --- dates ---------------------------------------------------------------------------
+
+    @functools.cached_property
+    def history(self) -> gitdates.History:
+        """This build's git history of pages and data (read once per build, so `serve` sees new commits)."""
+        return gitdates.read_history(self.project_dir, (datafiles.DOCS_DIR, datafiles.DATA_DIR))
+
+    def last_changed(self, key: str) -> str | None:
+        """The one answer to "when did this page's text last change": the newest commit touching the
+        page's Markdown or any data file that feeds it. Page, sitemap, API and feeds all use it."""
+        return self.last_changed_dates.get(key)
+
+    @functools.cached_property
+    def last_changed_dates(self) -> dict[str, str | None]:
+        """Every page's last-changed date, computed once per build (pages x data files x commits)."""
+        feeding: dict[str, set[str]] = {key: {page.path} for key, page in self.pages.items()}
+        for path in datafiles.BY_PATH:
+            for key in datafiles.pages_fed_by(path, self.pages):
+                feeding[key].add(path)
+        return {key: self.history.last_changed(paths) for key, paths in feeding.items()}
+
+    @functools.cached_property
+    def pages_by_src_uri(self) -> dict[str, SourcePage]:
+        return {page.src_uri: page for page in self.pages.values()}
+
+    # --- the theme's inline scripts ------------------------------------------------------
+
+    @functools.cached_property
+    def inline_scripts(self) -> frozenset[str]:
+        return csp.allowed_inline_scripts(self.config.mkdocs)
+
+    @functools.cached_property
+    def script_hashes(self) -> list[str]:
+        return csp.script_hashes(self.inline_scripts)
+
+
