@@ -16,27 +16,29 @@
   var body = document.body;
   root.classList.add("dng-embed");
   var params = new URLSearchParams(location.search);
-  var pick = function (name, allowed) {
+  // Option names and values come from the build (macros/publish/embedspec.py, via embed-spec.js).
+  var SPEC = window.dngEmbedSpec;
+  var pick = function (name) {
     var value = params.get(name);
-    return allowed.indexOf(value) >= 0 ? value : null;
+    return SPEC.options[name].indexOf(value) >= 0 ? value : null;
   };
 
   // Theme: light, dark or auto (follow the reader's system setting).
-  var theme = pick("theme", ["light", "dark", "auto"]) || "light";
+  var theme = pick("theme") || "light";
   var dark = theme === "dark" || (theme === "auto" && window.matchMedia &&
     window.matchMedia("(prefers-color-scheme: dark)").matches);
   body.setAttribute("data-md-color-scheme", dark ? "slate" : "default");
 
   // Font size.
-  var size = pick("font-size", ["small", "medium", "large"]);
+  var size = pick("font-size");
   if (size) root.classList.add("dng-embed--font-" + size);
 
   // Language: only English exists until translations do.
-  root.setAttribute("lang", pick("lang", ["en"]) || "en");
+  root.setAttribute("lang", pick("lang") || "en");
 
   // Accent: #rgb or #rrggbb, used for links only if it keeps 4.5:1 contrast.
   var accent = params.get("accent");
-  if (accent && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent)) {
+  if (accent && new RegExp(SPEC.accent).test(accent)) {
     var hex = accent.length === 4 ? "#" + accent[1] + accent[1] + accent[2] + accent[2] + accent[3] + accent[3] : accent;
     var luminance = function (h) {
       var c = [1, 3, 5].map(function (i) {
