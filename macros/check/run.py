@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -98,6 +99,19 @@ def _load_site(project: Path, today: dt.date) -> tuple[Site | None, list[Problem
 
 def run(project: Path, deploy: bool, build: bool, today: dt.date,
         published_base: Path | None = None) -> tuple[list[Problem], dict[str, float]]:
+    # codespell and pymarkdown are separate processes that need nothing from the rest:
+    # started first, they run on the other core while the dry run renders.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        texts = [t for t in (datafiles.DOCS_DIR, datafiles.DATA_DIR, "README.md", "CONTRIBUTING.md")
+                 if (project / t).exists()]
+        spelling = pool.submit(tools.spelling, project, texts)
+        style = pool.submit(tools.markdown_style, project, [datafiles.DOCS_DIR])
+        problems, grades = _run(project, deploy, build, today, published_base)
+        return problems + spelling.result() + style.result(), grades
+
+
+def _run(project: Path, deploy: bool, build: bool, today: dt.date,
+         published_base: Path | None) -> tuple[list[Problem], dict[str, float]]:
     pages = {p.key: p for p in sourcepages.scan(project / datafiles.DOCS_DIR, project)}
     site, problems = _load_site(project, today)
     data = site.data if site else _data_or_none(project)
@@ -120,9 +134,6 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date,
     if published_base:
         problems += published.removed_from_list(published_base, published_file, moved)
     problems += check_skeletons(project)
-    texts = [datafiles.DOCS_DIR, datafiles.DATA_DIR, "README.md", "CONTRIBUTING.md"]
-    problems += tools.spelling(project, [t for t in texts if (project / t).exists()])
-    problems += tools.markdown_style(project, [datafiles.DOCS_DIR])
     grades: dict[str, float] = {}
     if build and site is not None:  # what the build repeats of the dry run is printed once (see _unique)
         built_problems, grades = built.built_checks(project, site.pages, site.config.patient_pages)
