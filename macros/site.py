@@ -120,16 +120,23 @@ class Site:
 
     # --- what pages are made from -------------------------------------------------------
 
-    def source_of(self, page: Page) -> SourcePage | None:
-        """The source page a rendered MkDocs page (or an embed copy of it) was made from."""
-        embed = self.embeds.get(page.file.src_uri)
+    def source_for(self, src_uri: str) -> SourcePage | None:
+        """The source page a rendered file (a page or an embed copy of one) was made from."""
+        embed = self.embeds.get(src_uri)
         if embed is not None:
             return self.pages.get(embed.source_key)
-        return self.pages_by_src_uri.get(page.file.src_uri)
+        return self.pages_by_src_uri.get(src_uri)
+
+    def source_of(self, page: Page) -> SourcePage | None:
+        return self.source_for(page.file.src_uri)
 
     def source_path(self, page: Page) -> str:
-        source = self.source_of(page)
-        return source.path if source else f"docs/{page.file.src_uri}"
+        return self._path_for(page.file.src_uri)
+
+    def _path_for(self, src_uri: str) -> str:
+        """The file a message about this output names: the source page, else the file itself."""
+        source = self.source_for(src_uri)
+        return source.path if source else f"{datafiles.DOCS_DIR}/{src_uri}"
 
     def render_context(self, page_url: str, absolute: bool = False) -> RenderContext:
         """A fresh context for one output at `page_url` (citation numbers and first term uses start anew)."""
@@ -140,11 +147,8 @@ class Site:
         """A page's (or embed copy's) Markdown with its macros run, in the one render environment.
 
         The build calls this through mkdocs-macros; the checker calls it directly (its dry run)."""
-        source = self.pages_by_src_uri.get(src_uri)
-        embed = self.embeds.get(src_uri)
-        if embed is not None:
-            source = self.pages.get(embed.source_key)
-        path = source.path if source else f"{datafiles.DOCS_DIR}/{src_uri}"
+        source, embed = self.source_for(src_uri), self.embeds.get(src_uri)
+        path = self._path_for(src_uri)
         if embed is not None:
             offset = embed.line_offset
         else:
