@@ -2,7 +2,7 @@
 #   make serve       install the site's requirements and serve it at http://127.0.0.1:8000/
 #   make test        install the test requirements (and a browser if none) and run every test
 #   make test-fast   the tests that need no browser and build the site only once (a quick loop)
-#   make check       the editors' content checker
+#   make check       the editors' content checker (installs only the site and the checker: no test tools)
 #   make check-fast  the checker without the build (so without reading grades)
 #   make build       a strict build into site/
 #   make bench       benchmarks (not tests): Lighthouse, build speed, transfer sizes
@@ -10,7 +10,9 @@
 #                    (keeps current versions; LOCK_FLAGS=--upgrade or --upgrade-package NAME to move)
 #
 # Installs come only from the locks: every package pinned and hashed, so pip refuses any
-# file whose hash differs, and --no-deps because each lock is complete.
+# file whose hash differs, and --no-deps because each lock is complete. Three layers, each a
+# full lock holding the one before: requirements.txt (serve, build), requirements-check.txt
+# (+ the checker's tools, for make check), requirements-dev.txt (+ tests, browser driver, linters).
 
 PYTHON ?= python3
 VENV := .venv
@@ -32,9 +34,13 @@ $(VENV)/.site-installed: requirements.txt | $(BIN)/python
 	$(PIP_INSTALL) -r requirements.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.check-installed: requirements.txt requirements-check.txt | $(BIN)/python
+	$(PIP_INSTALL) -r requirements-check.txt
+	touch $@ $(VENV)/.site-installed  # each lock holds the one before
+
+$(VENV)/.dev-installed: requirements.txt requirements-check.txt requirements-dev.txt | $(BIN)/python
 	$(PIP_INSTALL) -r requirements-dev.txt
-	touch $@
+	touch $@ $(VENV)/.check-installed $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -42,10 +48,10 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
-check: $(VENV)/.dev-installed
+check: $(VENV)/.check-installed
 	$(BIN)/python -m macros.check $(CHECK_FLAGS)
 
-check-fast: $(VENV)/.dev-installed
+check-fast: $(VENV)/.check-installed
 	$(BIN)/python -m macros.check --no-build $(CHECK_FLAGS)
 
 test: $(VENV)/.dev-installed
@@ -57,14 +63,16 @@ test-fast: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	CHROME_PATH="$$(tests/find-browser.sh)" $(BIN)/python -m benchmarks
 
-# pip-tools lives in its own venv, outside the locks it writes. The site's lock first:
-# the dev lock is compiled against it (-c requirements.txt in requirements-dev.in).
+# pip-tools lives in its own venv, outside the locks it writes. In layer order: the check
+# lock is compiled against the site's (-c requirements.txt in requirements-check.in), the
+# dev lock against the check lock (-c requirements-check.txt in requirements-dev.in).
 $(LOCK_VENV)/bin/pip-compile:
 	$(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
 
 lock: $(LOCK_VENV)/bin/pip-compile
 	$(COMPILE) --output-file requirements.txt requirements.in
+	$(COMPILE) --output-file requirements-check.txt requirements-check.in
 	$(COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 clean:

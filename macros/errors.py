@@ -89,6 +89,13 @@ def did_you_mean(value: str, choices: Iterable[str], what: str) -> str:
     return f"use a key defined in {what}"
 
 
+def or_add_new(suggestion: str, new_entry: str) -> str:
+    """A did-you-mean hint, then what to do when the key is meant to be new."""
+    if suggestion.endswith("?"):
+        return f"{suggestion} {new_entry[0].upper()}{new_entry[1:]}"
+    return f"{suggestion}; {new_entry}"
+
+
 class ContentProblems(PluginError):
     """The build cannot start: the content has these problems (every one, not the first)."""
 

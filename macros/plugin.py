@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from macros import sanitise
-from macros.content import textfields, urls
+from macros.content import notes, textfields, urls
 from macros.errors import ContentError, Problem
 from macros.publish import csp, embeds, embedspec, htmlfixes, linkcheck, mkdocsmessages, outputs, outputscan
 from macros.render import pagemeta, references, sandbox
@@ -75,7 +75,7 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
         if self.macros_plugin is None:
             raise RuntimeError("mkdocs-macros did not load the macros package (`module_name: macros`)")
         sandbox.install(self.macros_plugin, site.environment)
-        self.link_messages = mkdocsmessages.LinkMessages(site.config.docs_dir, files)
+        self.link_messages = mkdocsmessages.LinkMessages(site.config.docs_dir, files, site.source_uri)
         self.link_messages.install()
         for page in site.pages.values():
             for document in embeds.embed_documents(page, site.site_url):
@@ -125,6 +125,9 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
         env.globals["dng_embed_root"] = urls.EMBED_ROOT + "/"
         env.globals["dng_embed_spec"] = embedspec.CHILD_SPEC
         env.globals["dng_dates_known"] = self.current.history.complete
+        env.globals["dng_review_note"] = notes.REVIEW_NOTE
+        env.globals["dng_review_section"] = notes.REVIEW_SECTION
+        env.globals["dng_section_context"] = notes.SECTION_CONTEXT
         return env
 
     def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,

@@ -21,7 +21,7 @@ import secrets
 from html.parser import HTMLParser
 
 ALLOWED_TAGS = frozenset({
-    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
     "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
     "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
@@ -49,7 +49,7 @@ TAG_ATTRIBUTES = {
     "abbr": frozenset({"title"}),
     "div": frozenset({"tabindex", "aria-label"}),
     "aside": frozenset({"aria-label"}),
-    "span": frozenset({"aria-hidden"}),
+    "span": frozenset({"aria-hidden", "data-question", "data-figure"}),  # certainty badges, figures
     "table": frozenset({"aria-label"}),
     "blockquote": frozenset({"cite"}),
     "q": frozenset({"cite"}),

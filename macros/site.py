@@ -14,13 +14,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros import sanitise
-from macros.content import datafiles, datastore, frontmatter, gitdates, sourcefiles, sourcepages
+from macros.content import (
+    datafiles,
+    datastore,
+    evidencewords,
+    frontmatter,
+    gitdates,
+    listchecks,
+    sourcefiles,
+    sourcelinks,
+    sourcepages,
+)
 from macros.content.datastore import SiteData
 from macros.content.sourcepages import SourcePage
 from macros.errors import ContentProblems, DataError, Problem, Reporter
 from macros.publish import csp
 from macros.publish.linkcheck import PageLinks
-from macros.render import blocksections, markup, sandbox, table
+from macros.render import blocksections, markup, sandbox, table, templaterules
 from macros.render.context import RenderContext
 
 if TYPE_CHECKING:
@@ -43,6 +53,7 @@ class SiteConfig:
     licence_name: str
     licence_url: str
     patient_pages: tuple[str, ...]
+    edit_uri: str  # "" when the site has no edit links
     mkdocs: MkDocsConfig = field(repr=False, compare=False)
 
     @classmethod
@@ -59,8 +70,26 @@ class SiteConfig:
             licence_name=extra["content_licence"]["name"],
             licence_url=extra["content_licence"]["url"],
             patient_pages=tuple(extra.get("patient_pages") or ()),
+            edit_uri=config.get("edit_uri") or "",
             mkdocs=config,
         )
+
+    @property
+    def repository(self) -> sourcelinks.Repository | None:
+        """The repository that "Edit this page" and the entries' edit links open (from `edit_uri`)."""
+        return sourcelinks.Repository.from_edit_uri(self.edit_uri)
+
+
+def _page_problems_without_data(docs_dir: Path, project_dir: Path) -> list[Problem]:
+    """What is wrong in the pages themselves (front matter, macro-call syntax), found without the data."""
+    problems: list[Problem] = []
+    names = tuple(sorted(table.MACROS))
+    for page in sourcepages.scan(docs_dir, project_dir):
+        problems += page.problems
+        if not page.problems:
+            for found in templaterules.violations(page.body.lstrip("\n"), names):
+                problems.append(Problem(page.path, page.render_offset + found.line, found.message, found.hint))
+    return problems
 
 
 @dataclass
@@ -94,6 +123,12 @@ class Site:
         """Check the source folders, load the data and scan the pages; refuse the build on any problem."""
         site_config = SiteConfig.of(config)
         project_dir, docs_dir = site_config.project_dir, site_config.docs_dir
+        if site_config.edit_uri and site_config.repository is None:  # a maintainer's setting, not an editor's
+            lines = Path(config["config_file_path"]).read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if text.startswith("edit_uri:")), None)
+            raise ContentProblems([Problem("mkdocs.yml", line, f"edit_uri '{site_config.edit_uri}' is not a"
+                                           " repository's edit address, so edit links cannot be made",
+                                           f"set DNG_EDIT_URI to one, for example {sourcelinks.EDIT_URI_EXAMPLE}")])
         # Before anything is read: a link could otherwise publish a build-machine file.
         refused = (sourcefiles.check_folder(docs_dir, "docs")
                    + sourcefiles.check_folder(project_dir / datafiles.DATA_DIR, datafiles.DATA_DIR,
@@ -103,7 +138,9 @@ class Site:
         try:
             data = datastore.load(project_dir)
         except DataError as err:
-            raise ContentProblems(err.problems) from None
+            # The pages cannot render without the data, but what is wrong in them needs no data:
+            # a mistake in one data file does not hide the others' or the pages' (issue 14).
+            raise ContentProblems(err.problems + _page_problems_without_data(docs_dir, project_dir)) from None
         refused_text = markup.data_text_problems(data)
         if refused_text:
             raise ContentProblems(refused_text)
@@ -114,6 +151,8 @@ class Site:
             if not page.problems:
                 problems += frontmatter.check_page(page, data, today)
         problems += frontmatter.check_see_links(data, pages)
+        problems += evidencewords.check(pages.values(), data)
+        problems += listchecks.check(pages.values(), data)
         if problems:
             raise ContentProblems(problems)
         return cls(site_config, data, pages)
@@ -127,6 +166,11 @@ class Site:
             return self.pages.get(embed.source_key)
         return self.pages_by_src_uri.get(src_uri)
 
+    def source_uri(self, src_uri: str) -> str:
+        """The docs file an output is made from: the page itself, or the page an embed copy copies."""
+        source = self.source_for(src_uri)
+        return source.src_uri if source else src_uri
+
     def source_of(self, page: Page) -> SourcePage | None:
         return self.source_for(page.file.src_uri)
 
@@ -138,10 +182,12 @@ class Site:
         source = self.source_for(src_uri)
         return source.path if source else f"{datafiles.DOCS_DIR}/{src_uri}"
 
-    def render_context(self, page_url: str, absolute: bool = False) -> RenderContext:
-        """A fresh context for one output at `page_url` (citation numbers and first term uses start anew)."""
+    def render_context(self, page_url: str, absolute: bool = False, edit_links: bool = False) -> RenderContext:
+        """A fresh context for one output at `page_url` (citation numbers and first term uses start anew);
+        `edit_links`: the output is a page of the full site, whose entries link to their source lines."""
         return RenderContext(site=self.data, page_url=page_url, site_url=self.site_url, absolute=absolute,
-                             pages=self.pages, build=self)
+                             pages=self.pages, build=self,
+                             repository=self.config.repository if edit_links else None)
 
     def render_markdown(self, src_uri: str, page_url: str, markdown: str) -> str:
         """A page's (or embed copy's) Markdown with its macros run, in the one render environment.
@@ -155,7 +201,8 @@ class Site:
             offset = source.render_offset if source else 0
         ctx = self.contexts.get(src_uri)
         if ctx is None:
-            ctx = self.contexts[src_uri] = self.render_context(page_url, absolute=embed is not None)
+            ctx = self.contexts[src_uri] = self.render_context(page_url, absolute=embed is not None,
+                                                               edit_links=embed is None)
         return self.environment.render_page(markdown, sandbox.bind(table.MACROS, ctx), sandbox.Where(path, offset))
 
     def report(self, problem: Problem) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.content import datastore, urls
+from macros.content import datastore, notes, urls
 from macros.content.models import DATE_SHAPE
 from macros.publish import api, apimodels
 from tests.conftest import SITE_URL
@@ -35,6 +35,8 @@ def test_file_matches_its_schema(site, name):
     errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=str)
     assert not errors, errors[:3]
     assert doc["licence"]["name"] == "CC BY 4.0" and "Dry Needling Guide" in doc["attribution"]
+    # What "reviewed" means travels with the data, as it does with every page and embed.
+    assert doc["review_note"] == notes.REVIEW_NOTE
 
 
 def test_schema_rejects_a_wrong_document(site):

@@ -20,7 +20,7 @@ import yaml
 from macros.check import run as check
 from tests.support import corpus
 
-TODAY = "2026-11-23"
+TODAY = "2026-11-30"
 
 
 def pytest_generate_tests(metafunc):
@@ -36,8 +36,9 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 def expectation(case: dict, line: int | None) -> re.Pattern:
-    """What one printed line must start with: `expect` (literal) or `expect_re` (a regular expression)
-    with {file}, {line} and {line_plus_N} filled in; with `line` None, at any line (for the control)."""
+    """What one printed line must be: `expect`, the whole line exactly (so a change of wording fails),
+    or start with: `expect_re` (a regular expression), with {file}, {line} and {line_plus_N} filled in;
+    with `line` None, at any line (for the control)."""
     literal = "expect" in case
     template = case["expect"] if literal else case["expect_re"]
     values = {"file": re.escape(case["file"]) if literal else case["file"]}
@@ -46,7 +47,7 @@ def expectation(case: dict, line: int | None) -> re.Pattern:
     quote = re.escape if literal else str
     parts = re.split(r"\{(\w+)\}", template)  # text, name, text, name, ..., text
     return re.compile("".join(values.get(part, quote(f"{{{part}}}")) if index % 2 else quote(part)
-                              for index, part in enumerate(parts)))
+                              for index, part in enumerate(parts)) + (r"\Z" if literal else ""))
 
 
 def run_checker(project: Path, case: dict) -> tuple[int, str]:

@@ -6,8 +6,9 @@ import functools
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
-from macros.content import datastore, sourcepages, urls
+from macros.content import datastore, notes, sourcepages, urls
 from macros.render import blocksections
 from tests.conftest import SITE_URL
 from tests.support import params
@@ -109,3 +110,27 @@ def test_full_pages_offer_an_embed_snippet(site):
     for url, key in PAGES.items():
         snippet = soup(site, url).select_one(".dng-embed-snippet code").get_text()
         assert f'data-dng-embed="{key}"' in snippet and f"{SITE_URL}embed.js" in snippet
+
+
+def test_every_embed_carries_the_review_note(site):
+    """"Reviewed" means an editorial check: the note travels with every embed, sections included."""
+    embeds = sorted((site / "embed").rglob("index.html"))
+    assert len(embeds) > 50
+    for path in embeds:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        note = page.select_one(".dng-facts__note")
+        assert note is not None and notes.REVIEW_NOTE in note.get_text(" ", strip=True), path
+        assert note.a["href"] == f"{SITE_URL}about/#{notes.REVIEW_SECTION}", path
+
+
+def test_section_embeds_say_they_are_one_part_of_a_page(site, sources):
+    for key in PAGES.values():
+        whole = BeautifulSoup((site / "embed" / key / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert whole.select_one(".dng-section-context") is None, key
+        for section in sources[key].sections:
+            path = site / "embed" / key / "sections" / section.id / "index.html"
+            context = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(".dng-section-context")
+            assert context is not None, path
+            title = sources[key].checked_info.title
+            assert context.get_text(" ", strip=True) == notes.SECTION_CONTEXT.format(title=title), path
+            assert context.a["href"] == SITE_URL + sources[key].url, path

@@ -151,15 +151,54 @@ def test_first_use_of_a_term_is_marked_once_per_page(site, data):
             assert tip.get_text() == data.glossary[key].definition
 
 
-def test_grade_badges_have_text_labels(site, data):
-    labels = {g.label for g in data.scales.grades}
+def test_certainty_badges_say_both_parts_in_words(site, data):
+    """Every badge names its certainty word and its finding's sentence, from the scales."""
+    levels = {c.label for c in data.scales.certainty}
     found = 0
-    for url in ("benefits/", "conditions/"):
-        for badge in soup(site, url).select(".dng-grade"):
+    for url in ("", "benefits/", "conditions/", "how-it-works/", "about/"):
+        for badge in soup(site, url).select(".dng-evidence[data-question]"):
+            question = data.evidence[badge["data-question"]]
             text = badge.get_text(" ", strip=True)
-            assert any(label in text for label in labels), text
+            assert any(f"Certainty: {level}." in text for level in levels), text
+            assert data.findings[question.finding].says in text, text
             found += 1
-    assert found >= 10
+    assert found >= len(data.evidence)
+
+
+def test_a_question_is_graded_the_same_on_every_page(site):
+    """The point of one data entry: the home page and the benefits page cannot disagree."""
+    seen: dict[str, str] = {}
+    for url in PAGES:
+        for badge in soup(site, url).select(".dng-evidence[data-question]"):
+            text = badge.get_text(" ", strip=True)
+            assert seen.setdefault(badge["data-question"], text) == text, (url, text)
+    assert "pain-short-term" in seen
+
+
+def test_every_graded_question_is_shown_somewhere(site, data):
+    shown = {b["data-question"] for url in PAGES for b in soup(site, url).select(".dng-evidence[data-question]")}
+    assert shown == set(data.evidence), set(data.evidence) ^ shown
+
+
+def test_figures_about_other_treatments_carry_their_label_wherever_printed(site, data):
+    """An acupuncture figure can never read as a dry-needling figure: pages, FAQ, claims, tables."""
+    labelled = 0
+    for url in PAGES:
+        for span in soup(site, url).select(".dng-figure[data-figure]"):
+            text = span.get_text(" ", strip=True)
+            for key in span["data-figure"].split():
+                flag = data.interventions[data.figures[key].intervention].flag
+                if flag:
+                    assert flag in text, (url, text)
+                    labelled += 1
+    assert labelled >= 5
+
+
+def test_reference_lists_show_how_each_figure_was_checked(site):
+    notes = soup(site, "safety/").select(".dng-ref__figures")
+    texts = [n.get_text(" ", strip=True) for n in notes]
+    assert any("1,463 of 7,629, checked against the abstract" in t for t in texts), texts
+    assert any("acupuncture" in t.lower() for t in texts)
 
 
 def test_no_request_leaves_the_site(site):

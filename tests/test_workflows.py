@@ -170,6 +170,29 @@ def test_pull_requests_run_check_test_and_build_and_upload_the_site():
     assert "GITHUB_STEP_SUMMARY" in text
 
 
+def job_runs(job: dict) -> str:
+    return "\n".join(step.get("run", "") for step in job["steps"])
+
+
+def test_pull_requests_run_three_jobs_named_for_editors():
+    # Branch protection and CONTRIBUTING refer to these names.
+    jobs = load(ROOT / ".github" / "workflows" / "pr.yml")["jobs"]
+    assert {key: job["name"] for key, job in jobs.items()} == {
+        "check": "Content check", "test": "Tests", "preview": "Preview"}
+    # The content check installs the check lock only: no test runner, no browser driver.
+    check = job_runs(jobs["check"])
+    assert "make .venv/.check-installed" in check and "make check" in check
+    assert "dev-installed" not in check and "make test" not in check and "make build" not in check
+    assert "make test" in job_runs(jobs["test"]) and "make check" not in job_runs(jobs["test"])
+    # The preview job builds base and head, summarises with the module, and uploads the screenshots.
+    preview = job_runs(jobs["preview"])
+    assert "git worktree add" in preview and "make build" in preview
+    assert "macros.check.prpreview" in preview and "macros.check.prscreens" in preview
+    uploads = [step["with"]["name"] for step in jobs["preview"]["steps"]
+               if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads == ["screenshots", "site-preview"]
+
+
 def test_deploy_needs_the_build_job_and_only_it_may_write_to_pages():
     workflow = load(ROOT / ".github" / "workflows" / "deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
@@ -202,16 +225,18 @@ def test_every_data_file_is_declared_in_datafiles_py():
 
 
 def test_the_pull_request_summary_reads_the_map_from_the_base_branch_before_any_pr_code():
-    job = load(ROOT / ".github" / "workflows" / "pr.yml")["jobs"]["check"]
+    job = load(ROOT / ".github" / "workflows" / "pr.yml")["jobs"]["preview"]
     names = [step.get("name", "") for step in job["steps"]]
-    summary = names.index("List the pages this pull request changes")
-    script = job["steps"][summary]["run"]
-    assert 'git show "origin/${BASE_REF}:.github/data-pages.json"' in script
-    # The map is only read as data (jq), and no data file is described in the script itself.
-    assert "jq " in script and not re.search(r"macros/data/[\w.-]+\)", script)
-    assert not any("uses" in step or "make" in step.get("run", "") for step in job["steps"][1:summary])
+    listing = names.index("List the pages this pull request changes")
+    script = job["steps"][listing]["run"]
+    assert 'git show "origin/${BASE_REF}:.github/data-pages.json" > "$RUNNER_TEMP/data-pages.json"' in script
+    # No data file is described in the workflow: the summary module reads the base's map as data.
+    assert not re.search(r"macros/data/[\w.-]+", script)
+    assert not any("uses" in step or "make" in step.get("run", "") for step in job["steps"][1:listing])
     assert all(".venv" not in step.get("run", "") and "python" not in step.get("run", "")
-               for step in job["steps"][:summary + 1])
+               for step in job["steps"][:listing + 1])
+    summarise = job["steps"][names.index("Summarise the changed pages")]["run"]
+    assert '--map "$RUNNER_TEMP/data-pages.json"' in summarise and '--changes "$RUNNER_TEMP/changes"' in summarise
 
 
 def test_the_link_check_is_weekly_and_only_its_report_job_may_write_issues():

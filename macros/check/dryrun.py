@@ -18,7 +18,7 @@ from macros.render import markup
 from macros.site import Site
 
 # The data kinds whose Markdown text fields are rendered (by pages, embeds or the API).
-TEXT_KINDS = ("references", "glossary", "comparisons", "faq", "claims")
+TEXT_KINDS = ("references", "glossary", "comparisons", "faq", "claims", "guidance")
 
 
 @dataclass
@@ -49,14 +49,15 @@ def _render_data_text(site: Site) -> list[Problem]:
     data = site.data
     groups: dict[str, Iterable[TextEntry]] = {
         "references": data.references.values(), "glossary": data.glossary.values(),
-        "comparisons": data.comparisons.values(), "faq": data.faq, "claims": data.claims}
+        "comparisons": data.comparisons.values(), "faq": data.faq, "claims": data.claims,
+        "guidance": data.guidance.values()}
     for kind in TEXT_KINDS:
         for item in groups[kind]:
             for name, text in markdown_fields(item):
                 ctx = site.render_context("", absolute=True)
                 site.contexts[f"{kind}:{item.key}:{name}"] = ctx
                 try:
-                    markup.to_html(text, ctx, data.origin(kind, item.key, name.split(".")[0]))
+                    markup.to_html(text, ctx, data.text_origin(kind, item.key, name))
                 except ContentError as err:
                     problems.append(err.problem())
     return problems

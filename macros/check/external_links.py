@@ -40,12 +40,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypedDict
 
-from macros.check.markdown_scan import prose_lines
-from macros.content import datastore
+from macros.content import datastore, urls
+from macros.content.markdown_scan import prose_lines
 
 PROJECT = Path(__file__).resolve().parents[2]
-DOI_RESOLVER = "https://doi.org/"
-PUBMED = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+DOI_RESOLVER, PUBMED = urls.DOI_RESOLVER, urls.PUBMED
 USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
               "Chrome/126.0 Safari/537.36 DryNeedlingGuide-linkcheck/1.0 (weekly reference check)")
 HEADERS = {

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from html.parser import HTMLParser
 
 from macros import sanitise
-from macros.check.markdown_scan import Line
+from macros.content.markdown_scan import Line
 from macros.errors import Problem
 
 # attr_list: `{: #id .class key="value" }` after a block or an inline element (one line only).

@@ -20,6 +20,8 @@ def record_data_usage(site: SiteData, pages: dict[str, SourcePage], usage: Usage
         usage.references.update(entry.references)
     for claim in site.claims:
         usage.references.update(claim.references)
+    for rec in site.guidance.values():
+        usage.references.add(rec.reference)
     for page in pages.values():
         sources = page.meta.get("sources")
         if isinstance(sources, list):  # a wrong shape is reported by the front matter check

@@ -1,7 +1,8 @@
 """Reading grade of a page, measured on the text a reader sees.
 
 The text is the rendered article minus tooltips, citation marks, reference
-lists, code and the page-facts box (`article_text`). Its Flesch-Kincaid grade
+lists, code, the page-facts box and guidelines' quoted words with their source
+line (`article_text`). Its Flesch-Kincaid grade
 is computed here, offline (`grade`):
 
     grade = 0.39 * words / sentences + 11.8 * syllables / words - 15.59
@@ -52,8 +53,10 @@ import functools
 import re
 from html.parser import HTMLParser
 
-SKIP_CLASSES = {"dng-term__tip", "dng-cite", "dng-refs", "dng-facts", "headerlink", "md-content__button",
-                "dng-attribution", "dng-compare", "dng-ref", "md-source-file"}
+SKIP_CLASSES = {"dng-term__tip", "dng-edit", "dng-cite", "dng-refs", "dng-facts", "headerlink", "md-content__button",
+                "dng-attribution", "dng-compare", "dng-ref", "md-source-file",
+                # A guideline's exact words and their source line (macros/render/guidance.py): not our writing.
+                "dng-quote", "dng-quote__source"}
 SKIP_TAGS = {"pre", "code", "script", "style", "svg", "table", "nav", "header", "footer"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "div", "td", "th", "br", "summary", "details"}
 VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}

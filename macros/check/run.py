@@ -20,8 +20,8 @@ from mkdocs.config import load_config
 
 from macros.check import build as built
 from macros.check import dryrun, forbidden, keys, published, structure, tools, wording
-from macros.check.markdown_scan import Line, prose_lines, text_lines
 from macros.content import datafiles, datastore, frontmatter, sourcepages
+from macros.content.markdown_scan import Line, prose_lines
 from macros.content.sourcepages import SourcePage
 from macros.errors import ContentProblems, DataError, Problem
 from macros.publish import redirects
@@ -29,12 +29,16 @@ from macros.render import blocksections
 from macros.site import Site
 
 PROJECT = Path(__file__).resolve().parents[2]
+# The guides at the repository's root: spell-checked like the pages.
+GUIDES = ("README.md", "CONTRIBUTING.md", "MAINTAINING.md")
 # Data text fields checked for wording and raw HTML, as (kind, fields).
 TEXT_FIELDS = {
     "glossary": ("explanation",),
     "faq": ("question", "answer"),
     "claims": ("claim", "made_in", "explanation"),
     "references": ("shows",),
+    # Not the quote: a guideline's own words are quoted as they are.
+    "guidance": ("paraphrase",),
 }
 SKELETON_KEYS = {"title", "description", "last_reviewed", "next_review", "sources"}
 
@@ -44,18 +48,18 @@ def _data_texts(site: datastore.SiteData) -> Iterator[tuple[str, str, str, list[
     for kind, fields in TEXT_FIELDS.items():
         groups: dict[str, Iterable[datastore.TextEntry]] = {
             "glossary": site.glossary.values(), "faq": site.faq, "claims": site.claims,
-            "references": site.references.values()}
+            "references": site.references.values(), "guidance": site.guidance.values()}
         for entry in groups[kind]:
             for name in fields:
                 origin = site.origin(kind, entry.key, name)
-                yield origin.path, kind, name, list(text_lines(getattr(entry, name), origin.line))
+                yield origin.path, kind, name, origin.text_lines(getattr(entry, name))
     for comp in site.comparisons.values():
         origin = site.origin("comparisons", comp.key, "summary")
-        yield origin.path, "comparisons", "summary", list(text_lines(comp.summary, origin.line))
-        rows = site.origin("comparisons", comp.key, "rows")
+        yield origin.path, "comparisons", "summary", origin.text_lines(comp.summary)
         for row in comp.rows:
-            for cell in row.cells.values():
-                yield rows.path, "comparisons", "cell", list(text_lines(cell.text, rows.line))
+            for column, cell in row.cells.items():
+                origin = site.text_origin("comparisons", comp.key, f"rows.{row.key}.cells.{column}.text")
+                yield origin.path, "comparisons", "cell", origin.text_lines(cell.text)
 
 
 def check_skeletons(project: Path) -> list[Problem]:
@@ -102,8 +106,7 @@ def run(project: Path, deploy: bool, build: bool, today: dt.date,
     # codespell and pymarkdown are separate processes that need nothing from the rest:
     # started first, they run on the other core while the dry run renders.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        texts = [t for t in (datafiles.DOCS_DIR, datafiles.DATA_DIR, "README.md", "CONTRIBUTING.md")
-                 if (project / t).exists()]
+        texts = [t for t in (datafiles.DOCS_DIR, datafiles.DATA_DIR, *GUIDES) if (project / t).exists()]
         spelling = pool.submit(tools.spelling, project, texts)
         style = pool.submit(tools.markdown_style, project, [datafiles.DOCS_DIR])
         problems, grades = _run(project, deploy, build, today, published_base)
@@ -130,7 +133,10 @@ def _run(project: Path, deploy: bool, build: bool, today: dt.date,
     moved, redirect_problems = redirects.load_redirects(project / datafiles.display_path("redirects"),
                                                         current=redirects.current_urls(pages))
     published_file = project / datafiles.display_path("published-urls")
-    problems += redirect_problems + published.check(pages, moved, published_file)
+    problems += redirect_problems
+    # Without the data the sections the macros make are unknown: every one would look removed.
+    if data is not None:
+        problems += published.check(pages, moved, published_file)
     if published_base:
         problems += published.removed_from_list(published_base, published_file, moved)
     problems += check_skeletons(project)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from macros.check.markdown_scan import Line
+from macros.content.markdown_scan import Line
 from macros.content.sourcepages import SourcePage
 from macros.errors import Problem
 

@@ -1,7 +1,8 @@
 """Words that promise more than the evidence allows (CONTRIBUTING.md), outside the claims being checked.
 
-A negation just before the word ("there is no cure") or an allowed phrase
-(e.g. "botulinum toxin", in docs/.wording-allow.txt) is not a promise.
+A negation just before the word or phrase ("there is no cure", "no treatment is risk-free")
+or an allowed phrase (e.g. "botulinum toxin", in docs/.wording-allow.txt) is not a promise.
+Where two promises overlap ("permanently cures"), the longer one is reported, once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from macros.check.markdown_scan import Line
+from macros.content.markdown_scan import Line
 from macros.errors import Problem
 
 BANNED = {
@@ -24,6 +25,16 @@ BANNED = {
     r"\bsafe for everyone\b": "it is not: say who should not have it (see the safety page)",
     r"\bno side[- ]effects\b": "side effects are common; give them as numbers",
     r"\bresets? the muscle\b": "a hypothesis, not a fact: say 'is thought to' and cite",
+    r"\bpermanent(?:ly)?\s+(?:fix(?:es|ed)?|cur(?:e|es|ed)|relie(?:f|ves?|ved)|solution|results?)\b":
+        "no study shows an effect that lasts for ever; say how long it lasted in the studies",
+    r"\bfix(?:es|ed)?\b[^.!?;]{0,40}?\bfor good\b":
+        "no study shows an effect that lasts for ever; say how long it lasted in the studies",
+    r"\beliminat(?:e|es|ed|ing)\s+(?:(?:the|your|all|any)\s+)?pain\b":
+        "studies find pain eases, for some people and for a time; say by how much and for how long",
+    r"\b100\s*%\s*(?:effective|successful|success)\b": "no treatment helps everyone; say how many it helped",
+    r"\bworks? for (?:everyone|everybody)\b": "it does not; say who it helped in the studies, and how much",
+    r"\brisk[- ]free\b": "no treatment is free of risk; give the risks as numbers (see the safety page)",
+    r"\bclinically proven\b": "say what the studies show and how sure we can be of it",
 }
 NEGATIONS = {"no", "not", "never", "cannot", "can't", "isn't", "aren't", "without", "nor", "doesn't", "don't",
              "won't", "unlikely", "neither"}
@@ -44,6 +55,17 @@ def _negated(text: str, start: int) -> bool:
     return any(word in NEGATIONS for word in before)
 
 
+def _promises(masked: str) -> list[tuple[re.Match[str], str]]:
+    """Each promise in a line with why it is refused, left to right; of overlapping ones the longest."""
+    found = sorted(((match, why) for pattern, why in BANNED.items() for match in re.finditer(pattern, masked)),
+                   key=lambda pair: (pair[0].start(), -len(pair[0].group(0))))
+    kept: list[tuple[re.Match[str], str]] = []
+    for match, why in found:
+        if not kept or match.start() >= kept[-1][0].end():
+            kept.append((match, why))
+    return kept
+
+
 def check(path: str, lines: Iterable[Line], allowed: list[str]) -> list[Problem]:
     problems = []
     for line in lines:
@@ -51,13 +73,10 @@ def check(path: str, lines: Iterable[Line], allowed: list[str]) -> list[Problem]
         masked = lowered
         for phrase in allowed:
             masked = masked.replace(phrase, " " * len(phrase))
-        for pattern, why in BANNED.items():
-            for match in re.finditer(pattern, masked):
-                phrase = match.group(0)
-                single_word = " " not in phrase and not phrase.startswith("100")
-                if single_word and _negated(masked, match.start()):
-                    continue
-                problems.append(Problem(path, line.number, f"banned promise word '{phrase}': {why}",
-                                        "rephrase, or if this is a substance name or a quotation being checked, "
-                                        "add the exact phrase to docs/.wording-allow.txt"))
+        for match, why in _promises(masked):
+            if _negated(masked, match.start()):
+                continue
+            problems.append(Problem(path, line.number, f"banned promise word '{match.group(0)}': {why}",
+                                    "rephrase, or if this is a substance name or a quotation being checked, "
+                                    "add the exact phrase to docs/.wording-allow.txt"))
     return problems

@@ -50,8 +50,16 @@ DATA_FILES = (
              summary=f"[compare/]({PREVIEW}compare/) and the comparison pages"),
     DataFile("faq", "faq.yml", ("faq",), summary=f"[faq/]({PREVIEW}faq/)"),
     DataFile("claims", "claims.yml", ("claims",), summary=f"[claims/]({PREVIEW}claims/)"),
-    DataFile("scales", "scales.yml", ("benefits", "conditions", "claims"),
-             summary="evidence and verdict badges on every page"),
+    DataFile("guidance", "guidance.yml", ("benefits", "conditions"),
+             summary=f"the national guidelines quoted on [benefits/]({PREVIEW}benefits/#national-guidelines)"
+                     f" and [conditions/]({PREVIEW}conditions/#national-guidelines)"),
+    DataFile("scales", "scales.yml", ("about", "benefits", "conditions", "claims", "how-it-works", "home", "safety"),
+             summary="the words of every scale: certainty, findings, verdicts and frequency bands"),
+    DataFile("evidence", "evidence.yml", ("about", "benefits", "conditions", "how-it-works", "home"),
+             summary="the certainty badges of the graded questions (benefits, conditions, how it works, home)"),
+    DataFile("figures", "figures.yml", ("home", "safety", "what-to-expect", "faq", "claims", "glossary", "conditions"),
+             pages_under="compare/",
+             summary="every stated frequency (\"about 8 in every 100 treatments\") on the pages that use it"),
     DataFile("reviewers", "reviewers.yml", summary="the 'Reviewed by' line of pages that name a reviewer"),
     DataFile("redirects", "redirects.yml", summary="redirects from old addresses"),
     # No summary: the pull-request summary calls it a "data or site file", as any other.
@@ -60,7 +68,8 @@ DATA_FILES = (
 BY_KIND = {data.kind: data for data in DATA_FILES}
 BY_PATH = {data.path: data for data in DATA_FILES}
 # The kinds `datastore.load` reads into SiteData, each with its file name.
-LOADED_KINDS = ("references", "glossary", "comparisons", "faq", "claims", "scales", "reviewers")
+LOADED_KINDS = ("references", "glossary", "comparisons", "faq", "claims", "guidance", "scales", "reviewers",
+                "evidence", "figures")
 FILES = {kind: BY_KIND[kind].name for kind in LOADED_KINDS}
 
 
@@ -96,11 +105,15 @@ def pages_under_by_path() -> dict[str, str]:
 def pages_fed_by(path: str, page_keys: Collection[str]) -> list[str]:
     """Keys of the existing pages that show the content of the data file at `path`."""
     data = BY_PATH.get(path)
-    if data is None:
-        return []
-    keys = [key for key in data.pages if key in page_keys]
-    if data.pages_under:
-        keys += [key for key in page_keys if key.startswith(data.pages_under) and key not in keys]
+    return feeds(data.pages, data.pages_under, page_keys) if data else []
+
+
+def feeds(pages: Collection[str], pages_under: str | None, page_keys: Collection[str]) -> list[str]:
+    """Keys of the existing pages a data file feeds: its `pages`, then every page whose key starts with
+    `pages_under`. Also applied to an entry of `.github/data-pages.json` (the pull-request preview)."""
+    keys = [key for key in pages if key in page_keys]
+    if pages_under:
+        keys += [key for key in page_keys if key.startswith(pages_under) and key not in keys]
     return keys
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from pydantic import ValidationError
 
-from macros.content import datafiles
+from macros.content import datafiles, urls, validationwords
 from macros.content.datastore import SiteData
 from macros.content.models import PageMeta
 from macros.content.sourcepages import SourcePage
@@ -28,6 +28,11 @@ def _meta_line(page: SourcePage, key: str) -> int:
     lines = getattr(meta, "key_lines", {})
     # key_lines count from the first line after the opening '---'.
     return lines[key] + 1 if key in lines else 1
+
+
+def meta_line(page: SourcePage, key: str) -> int:
+    """The file line of a front matter key (line 1 when the key is not written)."""
+    return _meta_line(page, key)
 
 
 def check_page(page: SourcePage, site: SiteData, today: dt.date | None = None) -> list[Problem]:
@@ -55,7 +60,8 @@ def check_page(page: SourcePage, site: SiteData, today: dt.date | None = None) -
                 problems.append(Problem(page.path, line, f"unknown front matter key '{name}'",
                                         did_you_mean(name, fields, "the page skeletons in docs/_templates/")))
             elif item["type"] == "value_error" and name in DATE_FIELDS:
-                problems.append(Problem(page.path, line, f"{name} {item['ctx']['error']}", "write YYYY-MM-DD"))
+                problems.append(Problem(page.path, line, f"{name} {item['ctx']['error']}",
+                                        f"write the date as YYYY-MM-DD, for example {validationwords.DATE_EXAMPLE}"))
             elif item["type"] == "value_error":
                 problems.append(Problem(page.path, line, f"'{name}' {item['ctx']['error']}",
                                         "write plain words; links and formatting belong in the page text"))
@@ -67,8 +73,10 @@ def check_page(page: SourcePage, site: SiteData, today: dt.date | None = None) -
                 problems.append(Problem(page.path, line, f"description is {length} characters long",
                                         "write 50 to 160 characters: what a searcher needs to know"))
             else:
-                problems.append(Problem(page.path, line, f"bad front matter value for '{name}': {item['msg']}",
-                                        "dates are written YYYY-MM-DD; lists as [a, b]"))
+                message, hint = validationwords.words(item, name)
+                if len(item["loc"]) > 1 and name in validationwords.KEY_LISTS:  # an item of a key list
+                    message, hint = validationwords.words({"type": "list_type"}, name)
+                problems.append(Problem(page.path, line, f"front matter: {message}", hint))
         return problems + check_sections(page)
     problems += _check_dates(page, meta, today or dt.date.today())
     for key in meta.sources:
@@ -105,8 +113,10 @@ def check_sections(page: SourcePage) -> list[Problem]:
     seen: dict[str, int] = {}
     for section in page.sections:
         if not section.id:
-            problems.append(Problem(page.path, section.line, f"heading '## {section.title}' has no explicit id",
-                                    "add a stable id after it, e.g. '## Side effects {#side-effects}'"))
+            suggested = urls.section_id_for(section.title)
+            problems.append(Problem(page.path, section.line, f"heading '## {section.title}' has no id",
+                                    f"write '## {section.title} {{#{suggested}}}': the id keeps links to "
+                                    "this section working when the heading is reworded"))
         elif section.id in seen:
             problems.append(Problem(page.path, section.line, f"section id '{section.id}' is used twice "
                                     f"(first at line {seen[section.id]})", "give each h2 its own id"))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
 
 from macros.content import urls
@@ -42,6 +42,48 @@ def _check_key(value: str) -> str:
 Key = Annotated[str, AfterValidator(_check_key)]
 
 
+DOI_SHAPE = re.compile(r"^10\.\d{4,9}/\S+$")
+PMID_SHAPE = re.compile(r"^\d{5,9}$")
+# What is pasted before a DOI or a PubMed id when it is copied from a browser or a citation.
+_DOI_PREFIXES = (urls.DOI_RESOLVER, "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+_PMID_URL = re.compile(r"^https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d+)/?$")
+
+
+def _doi(value: object) -> object:
+    """A DOI as `10.xxxx/yyy`; the link form (https://doi.org/10.xxxx/yyy) or `doi:` is accepted and cut off."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    for prefix in _DOI_PREFIXES:
+        if text.lower().startswith(prefix):
+            text = text[len(prefix):].strip()
+            break
+    if not DOI_SHAPE.match(text):
+        raise ValueError(f"'{value}' is not a DOI: a DOI starts with 10., a number, then '/'")
+    return text
+
+
+def _pmid(value: object) -> object:
+    """A PubMed id as digits; the PubMed page address or `PMID: 123` is accepted and cut down to the id."""
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    match = _PMID_URL.match(text)
+    if match:
+        text = match.group(1)
+    elif text.upper().startswith("PMID"):
+        text = text[4:].lstrip(": ").strip()
+    if not PMID_SHAPE.match(text):
+        raise ValueError(f"'{value}' is not a PubMed id: it is 5 to 9 digits")
+    return text
+
+
+Doi = Annotated[str, BeforeValidator(_doi)]
+Pmid = Annotated[str, BeforeValidator(_pmid)]
+
+
 class Reference(Strict):
     key: Key
     authors: PlainText
@@ -50,8 +92,8 @@ class Reference(Strict):
     journal: PlainText
     volume: PlainText | None = None
     pages: PlainText | None = None
-    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$")
-    pmid: str | None = Field(default=None, pattern=r"^\d{5,9}$")
+    doi: Doi | None = None
+    pmid: Pmid | None = None
     url: str | None = Field(default=None, pattern=r"^https://")
     shows: MarkdownText
     verification: Verification
@@ -62,9 +104,9 @@ class Reference(Strict):
     def link(self) -> str | None:
         """The best public link: DOI, then PubMed, then the official URL."""
         if self.doi:
-            return f"https://doi.org/{self.doi}"
+            return urls.DOI_RESOLVER + self.doi
         if self.pmid:
-            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+            return urls.PUBMED.format(self.pmid)
         return self.url
 
     @property
@@ -84,6 +126,21 @@ class GlossaryTerm(Strict):
     related: list[str] = []
     references: list[str] = []
 
+
+
+# Placeholders for a new glossary entry's required fields, in words an editor replaces.
+_GLOSSARY_PLACEHOLDERS = {
+    "definition": "One plain sentence that says what it is",
+    "explanation": "Two or three plain sentences with a cite after each claim",
+}
+
+
+def glossary_skeleton(key: str) -> str:
+    """A copy-ready glossary entry for `key` on one line (a YAML flow mapping): the model's required
+    fields, with placeholders. Messages print it, so it holds no comma, colon or brace of its own."""
+    required = [name for name, field in GlossaryTerm.model_fields.items() if field.is_required()]
+    values = {"key": key, "term": key.replace("-", " ").capitalize(), **_GLOSSARY_PLACEHOLDERS}
+    return "- {" + ", ".join(f"{name}: {values.get(name, '...')}" for name in required) + "}"
 
 
 class Column(Strict):
@@ -127,15 +184,133 @@ class Claim(Strict):
     references: list[str] = Field(min_length=1)
 
 
+def _guidance_date(value: object) -> str:
+    """A publication date as a guideline prints it: YYYY-MM-DD, or YYYY-MM when the day is not known."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    text = str(value)
+    if DATE_SHAPE.match(text):
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise ValueError(f"'{text}' is not a real date") from None
+    if MONTH_SHAPE.match(text) and 1 <= int(text[5:]) <= 12:
+        return text
+    raise ValueError(f"'{text}' is not written YYYY-MM-DD (or YYYY-MM when the day is not known)")
+
+
+# A guideline's date: kept as written ("2021-04-07" or "2021-11"); macros/render/guidance.py says it in words.
+GuidanceDate = Annotated[str, BeforeValidator(_guidance_date)]
+
+
+class Guidance(Strict):
+    """One recommendation of a national guideline (or a public payer's decision), quoted and paraphrased."""
+
+    key: Key
+    body: PlainText  # who issued it, with the country: "NICE (England)"
+    document: PlainText  # title and number: "Chronic pain in over 16s (NG193)"
+    recommendation: PlainText | None = None  # its number in the document: "recommendation 1.2.5"
+    published: GuidanceDate
+    updated: GuidanceDate | None = None
+    applies_to: PlainText  # who or which condition it is about
+    # The exact words, copied from the text read; None when they could not be read (then nothing is quoted).
+    quote: PlainText | None = Field(default=None, max_length=MAX_MARKDOWN_FIELD)
+    paraphrase: MarkdownText  # plain words, reading grade 8 or below
+    reference: str  # a references.yml key: the document itself
+
+
 class Scale(Strict):
     key: Key
     label: PlainText
     meaning: PlainText
 
 
+class Finding(Scale):
+    # The start of the badge's second sentence: "It may help a little" (+ the timeframe).
+    says: PlainText
+
+
+class FrequencyBand(Strict):
+    key: Key
+    word: PlainText  # "very common": what pages say
+    # The band holds rates of at least 1 in `from_one_in`; the last band (no bound) holds the rest.
+    from_one_in: int | None = Field(default=None, ge=1)
+
+
+# Band words describe how often something happens to treatments or people; a share of
+# therapists or of incident reports is not a risk, so it gets no band word.
+BANDED = ("treatments", "people")
+
+
+def band_of(rate: float, bands: list[FrequencyBand]) -> FrequencyBand:
+    """The first band whose lower bound the rate reaches; the last band holds the rest."""
+    return next(b for b in bands if b.from_one_in is None or rate * b.from_one_in >= 1)
+
+
+class Intervention(Strict):
+    key: Key
+    label: PlainText
+    # Printed beside every figure about it, so a figure about another treatment never reads as
+    # a dry-needling figure. None for dry needling itself.
+    flag: PlainText | None = None
+
+
 class Scales(Strict):
-    grades: list[Scale]
-    verdicts: list[Scale]
+    """Every scale the site grades with, defined once (scales.yml)."""
+
+    certainty: list[Scale] = Field(min_length=1)
+    findings: list[Finding] = Field(min_length=1)
+    verdicts: list[Scale] = Field(min_length=1)
+    frequency_bands: list[FrequencyBand] = Field(min_length=1)
+    interventions: list[Intervention] = Field(min_length=1)
+
+
+# Who rated a graded question's certainty: a reference key (the review that rated it) or this word.
+RATED_BY_US = "us"
+
+
+class GradedQuestion(Strict):
+    """One question the evidence answers, graded once (evidence.yml); pages show it by key."""
+
+    key: Key
+    question: PlainText
+    certainty: str
+    finding: str
+    timeframe: PlainText | None = None  # "for a few weeks": ends the badge's sentence
+    sources: list[str] = Field(min_length=1)
+    rated_by: str
+
+
+Checked = Literal["full-text", "abstract", "secondary"]
+
+
+class Figure(Strict):
+    """One frequency a page states (figures.yml): a count out of a count, never a typed phrase."""
+
+    key: Key
+    what: PlainText  # what happened: "a mild side effect"
+    numerator: int = Field(ge=0)
+    denominator: int = Field(ge=1)
+    counted: Literal["treatments", "people", "therapists", "reports"]
+    unit: PlainText | None = None  # the plural noun pages print, if not `counted` ("visits")
+    intervention: str
+    source: str
+    # How the numbers were checked: "full-text" only when the full text was read.
+    checked: Checked
+    note: PlainText | None = None  # how the count was read, e.g. "7.55% of 7,629 in the abstract"
+
+    @field_validator("denominator")
+    @classmethod
+    def _at_least_numerator(cls, value: int, info: ValidationInfo) -> int:
+        numerator = info.data.get("numerator")
+        if isinstance(numerator, int) and numerator > value:
+            raise ValueError(f"is {value}, smaller than the numerator {numerator}: "
+                             "a figure counts some out of all (numerator out of denominator)")
+        return value
+
+    @property
+    def rate(self) -> float:
+        return self.numerator / self.denominator
 
 
 class Reviewer(Strict):
@@ -163,6 +338,7 @@ def _iso_date(value: object) -> dt.date:
 
 
 DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MONTH_SHAPE = re.compile(r"^\d{4}-\d{2}$")
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
@@ -189,7 +365,11 @@ def _is_markdown(field: FieldInfo) -> bool:
 
 
 def markdown_fields(item: BaseModel, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """(dotted field name, text) of every Markdown text field in `item`, nested models included."""
+    """(dotted field name, text) of every Markdown text field in `item`, nested models included.
+
+    A nested entry is named by its key as the file names it: `rows.aim.cells.dry-needling.text`
+    (a list entry by its `key` field, a mapping entry by its key), so each text has its own name
+    and its own line (SiteData.text_origin); the first part is always the top-level field."""
     for name, field in type(item).model_fields.items():
         value = getattr(item, name)
         if isinstance(value, str) and _is_markdown(field):
@@ -197,10 +377,10 @@ def markdown_fields(item: BaseModel, prefix: str = "") -> Iterator[tuple[str, st
         elif isinstance(value, BaseModel):
             yield from markdown_fields(value, f"{prefix}{name}.")
         elif isinstance(value, (list, tuple)):
-            for entry in value:
+            for index, entry in enumerate(value):
                 if isinstance(entry, BaseModel):
-                    yield from markdown_fields(entry, f"{prefix}{name}.")
+                    yield from markdown_fields(entry, f"{prefix}{name}.{getattr(entry, 'key', index)}.")
         elif isinstance(value, dict):
-            for entry in value.values():
+            for entry_key, entry in value.items():
                 if isinstance(entry, BaseModel):
-                    yield from markdown_fields(entry, f"{prefix}{name}.")
+                    yield from markdown_fields(entry, f"{prefix}{name}.{entry_key}.")

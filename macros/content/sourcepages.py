@@ -136,12 +136,18 @@ def read_page(docs_dir: Path, src: Path, project_dir: Path) -> SourcePage:
     return page
 
 
+def is_page_source(src_uri: str) -> bool:
+    """Is the file at `src_uri` (relative to docs/) a page? Markdown, and not a partial or a template
+    (a name starting with _) nor under embed/ (the build writes those)."""
+    parts = src_uri.split("/")
+    return src_uri.endswith(".md") and parts[0] != "embed" and not any(part.startswith("_") for part in parts)
+
+
+def page_sources(docs_dir: Path) -> list[Path]:
+    """The Markdown files under docs/ that are pages (see is_page_source)."""
+    return [src for src in sorted(docs_dir.rglob("*.md")) if is_page_source(src.relative_to(docs_dir).as_posix())]
+
+
 def scan(docs_dir: Path, project_dir: Path) -> list[SourcePage]:
-    """All Markdown pages under docs/, except partials and templates (names starting with _)."""
-    pages = []
-    for src in sorted(docs_dir.rglob("*.md")):
-        rel = src.relative_to(docs_dir)
-        if any(part.startswith("_") for part in rel.parts) or rel.parts[0] == "embed":
-            continue
-        pages.append(read_page(docs_dir, src, project_dir))
-    return pages
+    """All pages under docs/ (see page_sources), read."""
+    return [read_page(docs_dir, src, project_dir) for src in page_sources(docs_dir)]

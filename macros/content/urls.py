@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from markdown.extensions.toc import slugify
+
 # A page key: lowercase words joined by '-', folders by '/' ("safety", "compare/dry-needling-vs-acupuncture").
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
 # A section id: one such word group ("side-effects").
@@ -31,6 +33,20 @@ REFERENCES = "references/"
 FAQ = "faq/"
 CLAIMS = "claims/"
 ABOUT = "about/"
+# The section of the about page that explains the evidence scales (certainty badges link to it).
+EVIDENCE_SCALE = "how-we-rate-the-evidence"
+
+
+# Where a reference's DOI and PubMed id resolve (links, and the URL forms editors paste, are read back).
+DOI_RESOLVER = "https://doi.org/"
+PUBMED = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+
+
+def section_id_for(title: str) -> str:
+    """The id a heading titled `title` gets from the site's Markdown (the toc extension's slug rule,
+    which mkdocs.yml leaves at its default), fitted to the section-id shape above."""
+    slug = slugify(title, "-").replace("_", "-")
+    return "-".join(part for part in slug.split("-") if part) or "section"
 
 
 def page_key(src_uri: str) -> str:

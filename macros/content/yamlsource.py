@@ -7,6 +7,7 @@ Duplicate keys, which plain PyYAML silently lets the last one win, are errors.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +16,37 @@ import yaml
 from macros.errors import Problem
 
 
+@dataclass(frozen=True)
+class TextSpan:
+    """The source lines a text value spanning several lines was written on, as the editor sees them.
+
+    A folded text (`>-`) or a long quoted one is one line once read; a message about a word
+    in it must still point at the line the word is on (`source_line`)."""
+
+    first_line: int  # 1-based line of lines[0]
+    lines: tuple[str, ...]
+
+    def source_line(self, text: str, offset: int) -> int:
+        """The line holding the character at `offset` of the read `text`.
+
+        Reading a text only joins lines, drops indentation and quote marks: counting the
+        characters that are not spaces finds the same place in the source."""
+        wanted = sum(not char.isspace() for char in text[:offset])
+        seen = 0
+        for number, line in enumerate(self.lines, start=self.first_line):
+            seen += sum(not char.isspace() for char in line)
+            if seen > wanted:
+                return number
+        return self.first_line + len(self.lines) - 1
+
+
 class LineDict(dict[Any, Any]):
-    """A dict that knows the 1-based line of itself and of each of its keys."""
+    """A dict that knows the 1-based line of itself and of each of its keys, and where each
+    text value that spans several lines was written."""
 
     line: int = 0
     key_lines: dict[str, int]
+    text_spans: dict[str, TextSpan]
 
 
 class DuplicateKey(yaml.MarkedYAMLError):  # type: ignore[misc]  # PyYAML is untyped (no stubs in the locks)
@@ -39,6 +66,7 @@ class _LineLoader(_SAFE_LOADER):  # type: ignore[misc]  # PyYAML is untyped (no 
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
+        mapping.text_spans = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in mapping:
@@ -47,7 +75,27 @@ class _LineLoader(_SAFE_LOADER):  # type: ignore[misc]  # PyYAML is untyped (no 
                 )
             mapping[key] = self.construct_object(value_node, deep=deep)
             mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+            span = self._text_span(value_node)
+            if span is not None:
+                mapping.text_spans[str(key)] = span
         return mapping
+
+    def _text_span(self, node: yaml.Node) -> TextSpan | None:
+        """Where a text value spanning several source lines was written (None for one-line values)."""
+        source: list[str] = getattr(self, "source_lines", [])
+        start, end = node.start_mark, node.end_mark
+        if not isinstance(node, yaml.ScalarNode) or start.line == end.line or not source:
+            return None
+        if node.style in ("|", ">"):
+            # The text starts on the line after the `>-` indicator; its end mark is at the
+            # start of the line after the text.
+            last = end.line if end.column else end.line - 1
+            return TextSpan(start.line + 2, tuple(source[start.line + 1: last + 1]))
+        quote = 1 if node.style in ("'", '"') else 0  # the quote marks are not text
+        lines = source[start.line: end.line + 1]
+        lines[-1] = lines[-1][: end.column - quote]
+        lines[0] = lines[0][start.column + quote:]
+        return TextSpan(start.line + 1, tuple(lines))
 
 
 _LineLoader.add_constructor(
@@ -79,6 +127,68 @@ def _refuse_anchors(text: str, path: str, line_offset: int) -> None:
         return  # the parse below reports syntax errors with their line
 
 
+# PyYAML's (and libyaml's) words for a syntax error, by what the editor did: (words found in its
+# message, whether the mistake is where something was opened rather than where YAML gave up,
+# what is wrong, how to write it). Its own words ("expected <block end>, but found '?'") are parser terms.
+_YAML_MISTAKES = (
+    (("flow sequence", "',' or ']'"), True, "invalid YAML: a list in square brackets is not closed",
+     "end it with ], e.g. sources: [brady-2014, boyce-2020]"),
+    (("flow mapping", "',' or '}'"), True, "invalid YAML: a value in curly brackets is not closed",
+     "end it with }, e.g. - {key: dry-needling, label: Dry needling}"),
+    (("escape",), False, "invalid YAML: a backslash (\\) inside double quotes",
+     "put text that holds a backslash in single quotes, e.g. note: 'either\\or'"),
+    (("quoted scalar",), True, "invalid YAML: a quote is opened but not closed",
+     "end the text with the same quote mark it starts with, e.g. term: \"Trigger point\""),
+    (("mapping values are not allowed",), False, "invalid YAML: a ': ' where YAML does not expect one",
+     'put text that holds ": " in quotes, e.g. question: "Pain: is it normal?", '
+     "and check that the line above ends its field name with ':'"),
+    (("could not find expected ':'", "simple key"), False, "invalid YAML: a field name without its ':'",
+     "write the field name, a colon and a space, then the value, e.g. term: Trigger point"),
+    (("block end", "expected key", "'-' indicator", "block collection", "block mapping"), False,
+     "invalid YAML: this line is not indented like the lines above",
+     "line it up with the other fields of the same entry (two spaces per level, no tabs)"),
+    (("cannot start any token",), False, "invalid YAML: a value starts with a character YAML reserves",
+     'put the value in quotes, e.g. note: "@ the clinic"'),
+)
+
+
+def _text_after_closing_quote(line: str) -> bool:
+    """True when a value that starts with a quote mark goes on after its closing mark (often a
+    quote mark of the same kind inside the text, which YAML reads as the end of it)."""
+    _, colon, value = line.partition(": ")
+    value = value.strip()
+    if not colon or not value or value[0] not in "\"'":
+        return False
+    mark, index = value[0], 1
+    while index < len(value):
+        if mark == '"' and value[index] == "\\":
+            index += 2
+            continue
+        if value[index] == mark:
+            if mark == "'" and value[index + 1: index + 2] == "'":  # '' is a quote inside '...'
+                index += 2
+                continue
+            rest = value[index + 1:].strip()
+            return bool(rest) and not rest.startswith("#")
+        index += 1
+    return False
+
+
+def _plain(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[bool, str, str]:
+    """(is the mistake at the opening mark, what is wrong, how to fix it) in an editor's words."""
+    mark = err.problem_mark
+    if mark is not None and mark.line < len(lines) and _text_after_closing_quote(lines[mark.line]):
+        return False, "invalid YAML: the text goes on after its closing quote mark", \
+            "keep the whole text inside the quotes; inside \"...\" use single quotes, " \
+            "e.g. text: \"Some call it 'dry' needling\""
+    said = f"{err.context or ''} {err.problem or ''}"
+    for needles, at_opening, message, hint in _YAML_MISTAKES:
+        if any(needle in said for needle in needles):
+            return at_opening, message, hint
+    return False, "invalid YAML: this line cannot be read", \
+        "check its indentation, and put text that holds ': ' or ' #' in quotes"
+
+
 def parse(text: str, path: str, line_offset: int = 0) -> Any:
     """Parse YAML text; raise `YamlProblem` with the file and line on any error."""
     if text.startswith(BOM):
@@ -93,17 +203,21 @@ def parse(text: str, path: str, line_offset: int = 0) -> Any:
                             "indent with spaces (two per level), never tabs")
                 )
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _LineLoader(text)  # what yaml.load does, with the source kept for TextSpan
+        loader.source_lines = text.splitlines()
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except DuplicateKey as err:
         at = err.problem_mark.line + 1 + line_offset if err.problem_mark else None
         raise YamlProblem(Problem(path, at, str(err.problem),
                                   "remove or rename one of the two entries")) from err
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        opened, message, hint = _plain(err, text.splitlines())
+        mark = (err.context_mark if opened else None) or err.problem_mark or err.context_mark
         at = mark.line + 1 + line_offset if mark else None
-        what = err.problem or err.context or "invalid YAML"
-        raise YamlProblem(Problem(path, at, f"invalid YAML: {what}",
-                                  "check indentation and quote text that contains ':' or '#'")) from err
+        raise YamlProblem(Problem(path, at, message, hint)) from err
     except yaml.YAMLError as err:
         raise YamlProblem(Problem(path, None, f"invalid YAML: {err}", "check the file's syntax")) from err
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from macros.content import urls
+from macros.content import notes, urls
 from macros.content.datastore import Origin
 from macros.publish import apimodels as m
 from macros.publish import embeds
-from macros.render import changes
+from macros.render import changes, evidence
 from macros.render.comparisons import comparison_html
 from macros.render.context import RenderContext
 from macros.render.faq import see_link
@@ -48,6 +48,7 @@ def _envelope(build: Site, name: str) -> dict[str, Any]:
         "licence": m.Licence(name=build.config.licence_name, url=build.config.licence_url),
         "attribution": f"From Dry Needling Guide ({build.site_url}), "
                        f"{build.config.publisher}, {build.config.licence_name}. Information, not medical advice.",
+        "review_note": notes.REVIEW_NOTE,
         "schema_url": build.site_url + urls.api_schema_url(name),
     }
 
@@ -110,13 +111,13 @@ def faq_doc(build: Site) -> Document:
 def comparisons_doc(build: Site) -> Document:
     items = []
     for c in build.data.comparisons.values():
-        origin = build.data.origin("comparisons", c.key, "rows")
         items.append(m.Comparison(
             key=c.key, title=c.title,
             summary=_text(build, c.summary, build.data.origin("comparisons", c.key, "summary")),
             columns=[m.Column(key=col.key, label=col.label) for col in c.columns],
             rows=[m.Row(key=r.key, attribute=r.attribute,
-                        cells={k: m.Cell(text=_text(build, cell.text, origin, True), sources=cell.sources)
+                        cells={k: m.Cell(text=_text(build, cell.text, build.data.text_origin(
+                                   "comparisons", c.key, f"rows.{r.key}.cells.{k}.text"), True), sources=cell.sources)
                                for k, cell in r.cells.items()}) for r in c.rows],
             table_html=str(comparison_html(_ctx(build), c.key)),
         ))
@@ -149,6 +150,29 @@ def claims_doc(build: Site) -> Document:
     return _dump(m.ClaimsDocument(**_envelope(build, "claims"), claims=items))
 
 
+def evidence_doc(build: Site) -> Document:
+    """Every graded question and every figure, with the scales, as the pages show them."""
+    data = build.data
+    questions = []
+    for q in data.evidence.values():
+        badge = evidence.certainty(_ctx(build), q.key)
+        questions.append(m.GradedQuestion(
+            key=q.key, question=q.question, certainty=q.certainty, finding=q.finding, timeframe=q.timeframe,
+            sources=q.sources, rated_by=q.rated_by, sentence=" ".join(badge.striptags().split()),
+            badge_html=str(badge)))
+    figures = [m.Figure(
+        key=f.key, what=f.what, numerator=f.numerator, denominator=f.denominator, counted=f.counted, unit=f.unit,
+        intervention=f.intervention, intervention_flag=data.interventions[f.intervention].flag, source=f.source,
+        checked=f.checked, note=f.note, phrase=" ".join(evidence.figure(_ctx(build), f.key).striptags().split()))
+        for f in data.figures.values()]
+    return _dump(m.EvidenceDocument(
+        **_envelope(build, "evidence"),
+        certainty=[m.ScaleWord(key=c.key, label=c.label, meaning=c.meaning) for c in data.scales.certainty],
+        findings=[m.ScaleWord(key=f.key, label=f.label, meaning=f.meaning) for f in data.scales.findings],
+        frequency_bands=[m.FrequencyBand(key=b.key, word=b.word, from_one_in=b.from_one_in) for b in data.bands],
+        questions=questions, figures=figures))
+
+
 def changes_doc(build: Site) -> Document:
     log = changes.change_log(build)
     return _dump(m.ChangesDocument(**_envelope(build, "changes"),
@@ -158,7 +182,7 @@ def changes_doc(build: Site) -> Document:
 
 DOCUMENTS: dict[str, Callable[[Site], Document]] = {
     "pages": pages_doc, "glossary": glossary_doc, "faq": faq_doc, "comparisons": comparisons_doc,
-    "references": references_doc, "claims": claims_doc, "changes": changes_doc,
+    "references": references_doc, "claims": claims_doc, "evidence": evidence_doc, "changes": changes_doc,
 }
 
 

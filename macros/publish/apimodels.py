@@ -60,6 +60,7 @@ class Envelope(Output):
     site_url: Url
     licence: Licence
     attribution: str
+    review_note: str  # what "last reviewed" means: an editorial check, not a clinical review
     # `schema` would shadow BaseModel.schema(): the attribute has another name, the JSON key is "schema".
     schema_url: Url = Field(validation_alias="schema", serialization_alias="schema")
 
@@ -203,6 +204,56 @@ class ClaimsDocument(Envelope):
     claims: list[Claim]
 
 
+# ---- evidence: graded questions, figures and the scales they use -------------------------------
+
+class ScaleWord(Output):
+    key: Key
+    label: str
+    meaning: str
+
+
+class GradedQuestion(Output):
+    key: Key
+    question: str
+    certainty: Key
+    finding: Key
+    timeframe: str | None
+    sources: list[Key]
+    rated_by: str  # a reference key, or "us"
+    sentence: str  # the badge as pages show it
+    badge_html: str
+
+
+class FrequencyBand(Output):
+    key: Key
+    word: str
+    from_one_in: int | None
+
+
+class Figure(Output):
+    key: Key
+    what: str
+    numerator: int
+    denominator: int
+    counted: Literal["treatments", "people", "therapists", "reports"]
+    unit: str | None
+    intervention: Key
+    intervention_flag: str | None  # printed beside the figure wherever it appears
+    source: Key
+    checked: Literal["full-text", "abstract", "secondary"]
+    note: str | None
+    phrase: str  # as pages print it, band word and flag included
+
+
+class EvidenceDocument(Envelope):
+    name: Literal["evidence"]
+    certainty: list[ScaleWord]
+    findings: list[ScaleWord]
+    frequency_bands: list[FrequencyBand]
+    questions: list[GradedQuestion]
+    figures: list[Figure]
+
+
 # ---- changes ----------------------------------------------------------------------------------
 
 class Change(Output):
@@ -223,7 +274,7 @@ class ChangesDocument(Envelope):
 DOCUMENT_MODELS: dict[str, type[Envelope]] = {
     "pages": PagesDocument, "glossary": GlossaryDocument, "faq": FaqDocument,
     "comparisons": ComparisonsDocument, "references": ReferencesDocument, "claims": ClaimsDocument,
-    "changes": ChangesDocument,
+    "evidence": EvidenceDocument, "changes": ChangesDocument,
 }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
@@ -109,11 +110,18 @@ class _Site:
         return (target if target in self.files else None), joined
 
 
-def check_site(site_dir: Path, pages: dict[str, PageLinks], site_url: str) -> list[Problem]:
+def _no_source(rel: str) -> str | None:
+    return None
+
+
+def check_site(site_dir: Path, pages: dict[str, PageLinks], site_url: str,
+               source_of: Callable[[str], str | None] = _no_source) -> list[Problem]:
     """Every internal href/src of the built pages resolves to a built file; every #anchor to an id in it.
 
     `pages` maps each HTML file (relative to the site) to what `parse` collected while the
-    build wrote it: the HTML is never read back from disk; only the file listing is."""
+    build wrote it: the HTML is never read back from disk; only the file listing is.
+    `source_of` names, for a built file, the source page it was made from (None: the file itself
+    is named), so a message names the file an editor wrote, not a generated one."""
     site_url = site_url.rstrip("/") + "/"
     base = urlsplit(site_url)
     base_origin = f"{base.scheme}://{base.netloc}"
@@ -144,11 +152,19 @@ def check_site(site_dir: Path, pages: dict[str, PageLinks], site_url: str) -> li
                     resolved[key] = site.resolve(page_dir, parts.path, base_path)
                 target, shown = resolved[key]
             if target is None:
-                problems.append(Problem(f"site/{rel}", line, f"broken link '{href}'",
+                where, at = _where(source_of, rel, line)
+                problems.append(Problem(where, at, f"broken link '{href}'",
                                         "point it at a page that exists (links use the .md file or a page key)"))
                 continue
             if parts.fragment and target.endswith(".html"):
                 if target not in pages or unquote(parts.fragment) not in pages[target].ids:
-                    problems.append(Problem(f"site/{rel}", line, f"broken anchor '{href}'",
+                    where, at = _where(source_of, rel, line)
+                    problems.append(Problem(where, at, f"broken anchor '{href}'",
                                             f"'{parts.fragment}' is not an id on {shown or 'the home page'}"))
     return problems
+
+
+def _where(source_of: Callable[[str], str | None], rel: str, line: int) -> tuple[str, int | None]:
+    """The source page of a built file (the HTML's line means nothing there), else the built file and line."""
+    source = source_of(rel)
+    return (source, None) if source else (f"site/{rel}", line)

@@ -6,6 +6,7 @@ raw HTML (which MkDocs cannot see) still fails a strict build.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,18 @@ def robots_txt(build: Site) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {build.site_url}{urls.SITEMAP}\n"
 
 
+def _written_in(build: Site, rel: str) -> str | None:
+    """The source page a built HTML file was made from (a page or an embed copy of one), if any."""
+    if not rel.endswith("index.html"):
+        return None
+    folder = rel[: -len("index.html")]
+    for page in build.pages.values():
+        if page.url == folder:
+            return page.path
+    source = build.source_for(folder.rstrip("/") + ".md") if folder else None
+    return source.path if source else None
+
+
 def write_all(build: Site, site_dir: Path, check_links: bool = True) -> None:
     for name, make in api.DOCUMENTS.items():
         _json(site_dir / urls.api_url(name), make(build))
@@ -76,5 +89,5 @@ def write_all(build: Site, site_dir: Path, check_links: bool = True) -> None:
         build.site_url, page_paths, build.script_hashes,
         (moved_paths, [csp.sha256_source(redirects.KEEP_FRAGMENT)])))
     if check_links:
-        for problem in linkcheck.check_site(site_dir, build.html, build.site_url):
+        for problem in linkcheck.check_site(site_dir, build.html, build.site_url, functools.partial(_written_in, build)):
             build.report(problem)

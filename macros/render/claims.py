@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 
 from macros.content.textfields import markdown_heading_text
 from macros.render.context import RenderContext
+from macros.render.editlinks import entry_links
 from macros.render.inline import verdict
 from macros.render.markup import to_html
 
@@ -33,5 +34,6 @@ def claims_markdown(ctx: RenderContext) -> str:
         out.append(f"{escape(verdicts[v].meaning)}\n")
         for claim in group:
             out.append(f'### "{markdown_heading_text(claim.claim)}" {{ #{claim.key} }}\n')
-            out.append(f"{claim_body(ctx, claim.key)}\n")
+            edit = entry_links(ctx, "claims", claim.key, f"the claim “{claim.claim}”")
+            out.append(f"{claim_body(ctx, claim.key)}{edit}\n")
     return "\n".join(out)

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from macros.content import datafiles
 from macros.errors import ContentError, did_you_mean
 from macros.render.context import RenderContext
+from macros.render.editlinks import entry_links
 from macros.render.inline import cite
 from macros.render.markup import to_html
 
@@ -16,13 +17,14 @@ def comparison_html(ctx: RenderContext, key: str) -> Markup:
     if comp is None:
         raise ContentError(f"unknown comparison '{key}'",
                            did_you_mean(key, ctx.site.comparisons, datafiles.display_path("comparisons")))
-    origin = ctx.site.origin("comparisons", key, "rows")
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(c.label) for c in comp.columns)
     rows = []
     for row in comp.rows:
         cells = Markup("").join(
             Markup('<td data-label="{}">{} {}</td>').format(
-                col.label, to_html(row.cells[col.key].text, ctx, origin, inline_only=True),
+                col.label, to_html(row.cells[col.key].text, ctx,
+                                   ctx.site.text_origin("comparisons", key, f"rows.{row.key}.cells.{col.key}.text"),
+                                   inline_only=True),
                 cite(ctx, *row.cells[col.key].sources))
             for col in comp.columns
         )
@@ -31,8 +33,9 @@ def comparison_html(ctx: RenderContext, key: str) -> Markup:
     return Markup(
         '<div class="dng-compare" role="region" aria-label="{title}" tabindex="0">'
         '<table class="dng-compare__table"><caption>{title}</caption>'
-        '<thead><tr><th scope="col">Feature</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
-    ).format(title=comp.title, head=head, rows=Markup("").join(rows))
+        '<thead><tr><th scope="col">Feature</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>{edit}'
+    ).format(title=comp.title, head=head, rows=Markup("").join(rows),
+             edit=entry_links(ctx, "comparisons", key, comp.title))
 
 
 def comparison_summary_html(ctx: RenderContext, key: str) -> Markup:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Concatenate
 
 from macros.content.datastore import SiteData
+from macros.content.sourcelinks import Repository
 
 if TYPE_CHECKING:
     from macros.content.sourcepages import SourcePage
@@ -26,10 +27,14 @@ class RenderContext:
     absolute: bool = False  # embeds and the API link to the full site with absolute URLs
     pages: dict[str, SourcePage] = field(default_factory=dict)  # page key -> SourcePage
     cited: list[str] = field(default_factory=list)
+    figures_used: list[str] = field(default_factory=list)  # figure keys, in order of first use
     terms_seen: set[str] = field(default_factory=set)
     tip_count: int = 0
     # The Site, for the few macros that need more than data (change log, trusted HTML).
     build: Site = field(kw_only=True)
+    # Pages of the full site only: where entries link to their lines ("Edit this answer").
+    # None in embeds, the API and JSON-LD, which clinics and machines read, not editors.
+    repository: Repository | None = field(default=None, kw_only=True)
 
     def href(self, target_url: str, anchor: str = "") -> str:
         """A link from this output to a site page (`target_url` relative to the site root)."""

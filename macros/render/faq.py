@@ -9,6 +9,7 @@ from macros.content.models import FaqEntry
 from macros.content.textfields import markdown_heading_text
 from macros.errors import ContentError, did_you_mean
 from macros.render.context import RenderContext
+from macros.render.editlinks import entry_links
 from macros.render.markup import to_html
 
 
@@ -39,12 +40,14 @@ def answer_html(ctx: RenderContext, entry: FaqEntry) -> Markup:
     return Markup('<div class="dng-faq__answer">{}{}</div>').format(answer, see_link(ctx, entry))
 
 
+def entry_markdown(ctx: RenderContext, entry: FaqEntry) -> str:
+    """One entry: its question as an h2 anchored at its key, the answer, and (full site) its edit links."""
+    edit = entry_links(ctx, "faq", entry.key, f"the answer to “{entry.question}”")
+    return f"## {markdown_heading_text(entry.question)} {{ #{entry.key} }}\n\n{answer_html(ctx, entry)}{edit}\n"
+
+
 def faq_markdown(ctx: RenderContext) -> str:
-    out = []
-    for entry in ctx.site.faq:
-        out.append(f"## {markdown_heading_text(entry.question)} {{ #{entry.key} }}\n")
-        out.append(f"{answer_html(ctx, entry)}\n")
-    return "\n".join(out)
+    return "\n".join(entry_markdown(ctx, entry) for entry in ctx.site.faq)
 
 
 def faq_entry_markdown(ctx: RenderContext, key: str) -> str:
@@ -52,4 +55,4 @@ def faq_entry_markdown(ctx: RenderContext, key: str) -> str:
     if entry is None:
         raise ContentError(f"unknown FAQ entry '{key}'",
                            did_you_mean(key, [e.key for e in ctx.site.faq], datafiles.display_path("faq")))
-    return f"## {markdown_heading_text(entry.question)} {{ #{entry.key} }}\n\n{answer_html(ctx, entry)}\n"
+    return entry_markdown(ctx, entry)

@@ -10,6 +10,7 @@ from macros.content import urls
 from macros.content.models import GlossaryTerm
 from macros.content.textfields import markdown_heading_text
 from macros.render.context import RenderContext
+from macros.render.editlinks import entry_links
 from macros.render.markup import to_html
 
 
@@ -42,5 +43,5 @@ def glossary_markdown(ctx: RenderContext) -> str:
         out.append(f"## {letter} {{ #letter-{letter.lower()} }}\n")
         for entry in group:
             out.append(f"### {markdown_heading_text(entry.term)} {{ #{entry.key} }}\n")
-            out.append(f"{term_body(ctx, entry.key)}\n")
+            out.append(f"{term_body(ctx, entry.key)}{entry_links(ctx, 'glossary', entry.key, entry.term)}\n")
     return "\n".join(out)

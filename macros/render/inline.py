@@ -1,4 +1,4 @@
-"""Inline macros: glossary terms, citations, evidence grades, verdicts and page links.
+"""Inline macros: glossary terms, citations, certainty badges, figures, verdicts and page links.
 
 Each function takes the render context first and returns escaped HTML. The
 Jinja-facing wrappers in `__init__.py` and `markup.py` bind the context.
@@ -9,7 +9,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.content import datafiles, urls
-from macros.errors import ContentError, did_you_mean
+from macros.content.models import glossary_skeleton
+from macros.errors import ContentError, did_you_mean, or_add_new
+from macros.render import evidence
 from macros.render.context import Macro, RenderContext
 
 
@@ -17,8 +19,9 @@ def term(ctx: RenderContext, key: str, text: str | None = None) -> Markup:
     """A glossary term. Its first use in an output is a link with a tooltip; later uses are plain."""
     entry = ctx.site.glossary.get(key)
     if entry is None:
-        raise ContentError(f"unknown glossary term '{key}'",
-                           did_you_mean(key, ctx.site.glossary, datafiles.display_path("glossary")))
+        raise ContentError(f"unknown glossary term '{key}'", or_add_new(
+            did_you_mean(key, ctx.site.glossary, datafiles.display_path("glossary")),
+            f"for a new term, add it to {datafiles.file_name('glossary')} first: {glossary_skeleton(key)}"))
     label = text or entry.term.lower()
     if key in ctx.terms_seen:
         return Markup('<span class="dng-term-again">{}</span>').format(label)
@@ -38,8 +41,9 @@ def cite(ctx: RenderContext, *keys: str) -> Markup:
     for key in keys:
         ref = ctx.site.references.get(key)
         if ref is None:
-            raise ContentError(f"unknown citation key '{key}'",
-                               did_you_mean(key, ctx.site.references, datafiles.display_path("references")))
+            raise ContentError(f"unknown citation key '{key}'", or_add_new(
+                did_you_mean(key, ctx.site.references, datafiles.display_path("references")),
+                f"for a new source, add it to {datafiles.file_name('references')} first"))
         number = ctx.cite_number(key)
         href = ctx.href(urls.REFERENCES, key) if ctx.absolute else f"#ref-{key}"
         parts.append(Markup('<a class="dng-cite__link" href="{}" aria-label="Reference {}: {}">{}</a>')
@@ -47,26 +51,16 @@ def cite(ctx: RenderContext, *keys: str) -> Markup:
     return Markup('<sup class="dng-cite">[{}]</sup>').format(Markup(", ").join(parts))
 
 
-def _badge(ctx: RenderContext, kind: str, key: str) -> Markup:
-    scale = ctx.site.grades if kind == "grade" else ctx.site.verdicts
-    item = scale.get(key)
-    if item is None:
-        raise ContentError(f"unknown evidence {kind} '{key}'",
-                           did_you_mean(key, scale, datafiles.display_path("scales")))
-    prefix = "Evidence" if kind == "grade" else "Verdict"
-    return Markup(
-        '<span class="dng-badge dng-{kind} dng-{kind}--{key}" title="{meaning}">'
-        '<span class="dng-badge__prefix">{prefix}: </span>{label}</span>'
-    ).format(kind=kind, key=key, meaning=item.meaning, prefix=prefix, label=item.label)
-
-
-def grade(ctx: RenderContext, key: str) -> Markup:
-    """An evidence-grade badge whose text says the grade (colour is only a second cue)."""
-    return _badge(ctx, "grade", key)
-
-
 def verdict(ctx: RenderContext, key: str) -> Markup:
-    return _badge(ctx, "verdict", key)
+    """A claim's verdict badge whose text says the verdict (colour is only a second cue)."""
+    item = ctx.site.verdicts.get(key)
+    if item is None:
+        raise ContentError(f"unknown verdict '{key}'",
+                           did_you_mean(key, ctx.site.verdicts, datafiles.display_path("scales")))
+    return Markup(
+        '<span class="dng-badge dng-verdict dng-verdict--{key}" title="{meaning}">'
+        '<span class="dng-badge__prefix">Verdict: </span>{label}</span>'
+    ).format(key=key, meaning=item.meaning, label=item.label)
 
 
 def page_link(ctx: RenderContext, key: str, section: str = "", text: str | None = None) -> Markup:
@@ -89,7 +83,9 @@ def page_link(ctx: RenderContext, key: str, section: str = "", text: str | None 
 INLINE_MACROS: dict[str, Macro] = {
     "term": term,
     "cite": cite,
-    "grade": grade,
+    "certainty": evidence.certainty,
+    "figure": evidence.figure,
+    "figure_range": evidence.figure_range,
     "verdict": verdict,
     "page_link": page_link,
 }

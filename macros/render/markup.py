@@ -8,6 +8,7 @@ line of the field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import markdown as md
@@ -35,21 +36,30 @@ def expand(text: str, ctx: RenderContext, origin: Origin) -> str:
     found = ctx.build.environment.violations(text, INLINE_NAMES)
     if found:
         first = found[0]
-        raise ContentError(first.message, first.hint, origin.path, _line(origin, first.line))
+        raise ContentError(first.message, first.hint, origin.path, origin.line_in(text, first.line, first.offset))
     try:
         return ctx.build.environment.compiled(text).render(sandbox.bind(table, ctx))
     except ContentError as err:
-        raise ContentError(err.message, err.hint, origin.path, _line(origin, templaterules.template_line(err))) from None
+        line = origin.line_in(text, templaterules.template_line(err), _quoted_offset(text, err.message))
+        raise ContentError(err.message, err.hint, origin.path, line) from None
     except TemplateError as err:
-        raise ContentError(f"template error: {err}", "check the {{ ... }} macro call",
-                           origin.path, _line(origin, templaterules.template_line(err))) from None
+        raise ContentError("this macro call cannot be run", "check the {{ ... }} macro call",
+                           origin.path, origin.line_in(text, templaterules.template_line(err))) from None
 
 
-def _line(origin: Origin, inner: int | None) -> int | None:
-    if origin.line is None:
-        return None
-    # A block scalar starts on the line after its key.
-    return origin.line + (inner or 1) - 1
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def _quoted_offset(text: str, message: str) -> int | None:
+    """Where in `text` the value a macro's message names ("unknown citation key 'x'") is written.
+
+    Jinja knows only the line of a failed call, and a folded text is one line: the value the
+    message quotes finds the call (None if it cannot be found; the line is then used)."""
+    for value in _QUOTED.findall(message):
+        for written in (f'"{value}"', f"'{value}'"):
+            if written in text:
+                return text.index(written)
+    return None
 
 
 def to_html(text: str, ctx: RenderContext, origin: Origin, inline_only: bool = False) -> Markup:
@@ -86,12 +96,14 @@ def data_text_problems(data: SiteData) -> list[Problem]:
     The Site checks this right after loading the data (macros/site.py)."""
     groups: dict[str, Iterable[TextEntry]] = {
         "references": data.references.values(), "glossary": data.glossary.values(),
-        "comparisons": data.comparisons.values(), "faq": data.faq, "claims": data.claims}
+        "comparisons": data.comparisons.values(), "faq": data.faq, "claims": data.claims,
+        "guidance": data.guidance.values()}
     problems = []
     for kind, group in groups.items():
         for item in group:
             for name, text in markdown_fields(item):
-                origin = data.origin(kind, item.key, name.split(".")[0])
+                origin = data.text_origin(kind, item.key, name)
                 for found in templaterules.violations(text, INLINE_NAMES):
-                    problems.append(Problem(origin.path, _line(origin, found.line), found.message, found.hint))
+                    problems.append(Problem(origin.path, origin.line_in(text, found.line, found.offset),
+                                            found.message, found.hint))
     return problems

@@ -10,13 +10,28 @@ from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from markupsafe import Markup
 
-from macros.content import urls
+from macros.content import datafiles, sourcelinks, urls
 from macros.render import jsonld
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
+    from macros.content.sourcepages import SourcePage
     from macros.site import Site
+
+# The tooltip and accessible name of Material's pencil button on a page whose own Markdown holds its text.
+EDIT_TITLE = "Edit this page"
+# What a page's own Markdown holds when its main text lives in a data file.
+PAGE_FILE_HOLDS = "the title, introduction and sources"
+PAGE_FILE_HOLDS_OWN = "the page's own text"
+
+
+class TextSource(TypedDict):
+    """One file that holds text of a page, for the "Where this page's text lives" line."""
+
+    what: str  # in an editor's words: "the questions and answers"
+    path: str  # from the project folder: macros/data/faq.yml
+    edit_url: str
 
 
 class PageInfo(TypedDict):
@@ -25,10 +40,14 @@ class PageInfo(TypedDict):
     key: str | None
     is_embed: bool
     section: str
+    page_title: str  # the full page's title (an embed copy of a section has its own title)
     full_url: str
     last_changed: str | None
     reviewers: list[Markup]
-    edit_url: str | None
+    edit_url: str | None  # the file holding the page's main text, in the web editor (also `page.edit_url`)
+    edit_title: str
+    # Pages with text in a data file: every file holding their text, the one "Edit this page" opens first.
+    text_sources: list[TextSource]
     # Pages of the full site only (not embed copies, not the 404 page):
     embed_url: NotRequired[str]
     oembed_url: NotRequired[str]
@@ -48,13 +67,51 @@ def decorate(page: Page, site: Site) -> None:
         "key": source.key if source else None,
         "is_embed": embed is not None,
         "section": embed.section if embed else "",
+        "page_title": source.info.title if source and source.info else "",
         "full_url": full_url,
         "last_changed": changed,
         "reviewers": [Markup.escape(f"{r.name}, {r.credentials}") for r in reviewers],
-        "edit_url": page.edit_url if embed is None else None,
+        "edit_url": None,
+        "edit_title": EDIT_TITLE,
+        "text_sources": [],
     }
+    if embed is None:
+        sources = text_sources(site, source)
+        if sources:
+            info["text_sources"] = sources
+            info["edit_url"] = sources[0]["edit_url"]
+            if sources[0]["path"] != source_path(source, page):
+                info["edit_title"] = f"{EDIT_TITLE} (its text is in {sources[0]['path']})"
+        elif site.config.repository is not None:
+            info["edit_url"] = site.config.repository.edit_url(source_path(source, page))
+    # Material's pencil button prints page.edit_url: on a data page, the data file; in an embed, none.
+    page.edit_url = info["edit_url"]
     if source and embed is None and source.key != "404":
         info["embed_url"] = site.site_url + urls.embed_url(source.key)
         info["oembed_url"] = site.site_url + urls.oembed_url(source.key)
         info["jsonld"] = Markup(jsonld.script_text(jsonld.for_page(site, source, changed)))
     page.meta["dng"] = info
+
+
+def source_path(source: SourcePage | None, page: Page) -> str:
+    return source.path if source else sourcelinks.page_path(page.file.src_uri)
+
+
+def _data_source(repository: sourcelinks.Repository, kind: str) -> TextSource:
+    path = datafiles.display_path(kind)
+    return {"what": sourcelinks.BY_KIND[kind].holds, "path": path, "edit_url": repository.edit_url(path)}
+
+
+def text_sources(site: Site, source: SourcePage | None) -> list[TextSource]:
+    """The files holding a page's text when any is a data file, the main text's file first; else []."""
+    repository = site.config.repository
+    if repository is None or source is None:
+        return []
+    main = sourcelinks.main_text_kind(source.key)
+    blocks = sourcelinks.block_kinds(source.key, site.pages)
+    if main is None and not blocks:
+        return []
+    own: TextSource = {"what": PAGE_FILE_HOLDS if main else PAGE_FILE_HOLDS_OWN, "path": source.path,
+                       "edit_url": repository.edit_url(source.path)}
+    first = [_data_source(repository, main), own] if main else [own]
+    return first + [_data_source(repository, kind) for kind in blocks]

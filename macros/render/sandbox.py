@@ -113,6 +113,15 @@ class RenderEnvironment(MacroSandbox):
         self.report(problem)
         return f" **Build error: {problem.format()}** "
 
+    def fail_content(self, where: Where, err: ContentError, line: int | None) -> str:
+        """Report a macro's ContentError: at the data file and line it names (a mistake in data
+        text is the data file's, not the page's that shows it), else at the page's line."""
+        if err.path:
+            problem = err.problem()
+            self.report(problem)
+            return f" **Build error: {problem.format()}** "
+        return self.fail(where, err.message, err.hint, line)
+
     def violations(self, text: str, names: tuple[str, ...]) -> list[templaterules.Violation]:
         """The syntax-tree rule's verdict on `text`, kept for the build (a section is checked once
         although the page, its whole-page embed and its section embed all render it)."""
@@ -153,7 +162,7 @@ class RenderEnvironment(MacroSandbox):
         try:
             return self.compiled(source).render(macros) + messages
         except ContentError as err:
-            return self.fail(where, err.message, err.hint, templaterules.template_line(err)) + messages
+            return self.fail_content(where, err, templaterules.template_line(err)) + messages
         except (TemplateError, SecurityError) as err:
             return self.fail(where, f"forbidden template code: {err}", "pages may only call the site's macros",
                              templaterules.template_line(err)) + messages
@@ -216,7 +225,7 @@ def _reporting_macro(env: RenderEnvironment, where: Where, func: BoundMacro) -> 
         try:
             return func(*args, **kwargs)
         except ContentError as err:
-            return env.fail(where, err.message, err.hint, _template_frame_line())
+            return env.fail_content(where, err, _template_frame_line())
         except Exception as err:  # noqa: BLE001 - any failure in an editor's call is one clear message
             return env.fail(where, f"this macro call failed: {type(err).__name__}: {err}",
                             "check the values given to the macro", _template_frame_line())

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.render import changes, claims, clinics, comparisons, faq, glossary, inline, references, sandbox
+from macros.render import (
+    changes,
+    claims,
+    clinics,
+    comparisons,
+    evidence,
+    faq,
+    glossary,
+    guidance,
+    inline,
+    references,
+    sandbox,
+)
 from macros.render.context import Macro, RenderContext
 
 
@@ -26,6 +38,16 @@ def comparison(ctx: RenderContext, key: str) -> Markup:
 def comparison_list(ctx: RenderContext) -> Markup:
     """Links to every comparison page."""
     return _block(comparisons.comparison_list_html(ctx))
+
+
+def guidance_one(ctx: RenderContext, key: str) -> Markup:
+    """One national guideline recommendation from guidance.yml: quoted, dated, then in plain words."""
+    return _block(guidance.guidance_html(ctx, key))
+
+
+def guidance_list(ctx: RenderContext, *keys: str) -> Markup:
+    """Several guideline recommendations, in the order given."""
+    return _block(guidance.guidance_list_html(ctx, *keys))
 
 
 def reference_list(ctx: RenderContext) -> Markup:
@@ -52,7 +74,8 @@ def counts(ctx: RenderContext) -> dict[str, int]:
     """Sizes of the data, for the home and about pages."""
     site = ctx.site
     return {"terms": len(site.glossary), "references": len(site.references),
-            "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons)}
+            "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons),
+            "guidance": len(site.guidance)}
 
 
 # Every macro pages may call, by the name pages use: the only names in the render environment.
@@ -61,10 +84,14 @@ MACROS: dict[str, Macro] = {
     "faq": faq.faq_markdown,
     "claims": claims.claims_markdown,
     **inline.INLINE_MACROS,
+    "evidence_legend": evidence.evidence_legend,
+    "frequency_scale": evidence.frequency_scale,
     "comparison": comparison,
     "comparison_summary": comparisons.comparison_summary_html,
     "comparison_list": comparison_list,
     "faq_entry": faq.faq_entry_markdown,
+    "guidance": guidance_one,
+    "guidance_list": guidance_list,
     "reference_list": reference_list,
     "changes_list": changes_list,
     "embed_loader_snippet": clinics.loader_snippet,

@@ -13,6 +13,10 @@ text, so line breaks, spacing or string tricks cannot hide code from it:
 Nothing else: no statements (`{% ... %}`), filters, operators, variables or
 subscripts. The build (macros/render/sandbox.py, macros/render/markup.py) and the checker use
 this same function, so they can never disagree.
+
+Before Jinja parses anything, a plain scan of the delimiters (`delimiter_violations`) finds
+what editors mistype most (curly quotes, a `{{` never closed, a `}}` never opened, a `(` left
+open) at the line where it is: Jinja would report them where it gave up, in its own token names.
 """
 
 from __future__ import annotations
@@ -59,6 +63,9 @@ class Violation:
     line: int
     message: str
     hint: str
+    # Where in the text (0-based character), when known: maps a one-line folded YAML text back
+    # to the line the editor wrote (macros/content/yamlsource.py).
+    offset: int | None = None
 
 
 def _macro_hint(names: Collection[str], bad: str | None = None) -> str:
@@ -132,51 +139,133 @@ def _check_output(expr: nodes.Node, names: Collection[str], found: list[Violatio
         found.append(Violation(expr.lineno or 1, f"'{expr.name}' is not one of the site's macros",
                                _macro_hint(names, expr.name)))
     else:
+        dotted = _dotted(expr)
+        # An attribute path ("config.extra") is not a mistyped macro name: suggest none.
         found.append(Violation(expr.lineno or 1, f"{_describe(expr)} is not allowed inside {{{{ ... }}}}",
-                               _macro_hint(names, _dotted(expr))))
+                               _macro_hint(names, dotted if dotted and "." not in dotted else None)))
 
 
-def _curly_quotes(source: str) -> list[Violation]:
-    found = []
-    start = 0
-    while (opening := source.find("{{", start)) != -1:
-        closing = source.find("}}", opening)
-        inside = source[opening: closing if closing != -1 else len(source)]
-        if any(mark in inside for mark in CURLY_QUOTES):
-            found.append(Violation(source.count("\n", 0, opening) + 1,
-                                   "curly quotes (“ ” or ‘ ’) in a macro call",
-                                   "type straight quotes instead: \" or ' (word processors change them)"))
-        start = opening + 2
+EXAMPLE_CALL = '{{ cite("brady-2014") }}'
+# Longest call shown back to the editor, corrected, in a curly-quote hint.
+MAX_SHOWN_CALL = 80
+
+
+def _line_at(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
+
+
+_STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+
+
+def _straightened(call: str) -> str:
+    return call.translate(_STRAIGHT)
+
+
+def _curly_quote_violation(source: str, opening: int, closing: int | None, at: int) -> Violation:
+    call = source[opening: closing + 2] if closing is not None else ""
+    if call and "\n" not in call and len(call) <= MAX_SHOWN_CALL:
+        hint = f"type straight quotes: {_straightened(call)} (word processors turn \" into “ ”)"
+    else:
+        hint = f"type straight quotes, e.g. {EXAMPLE_CALL} (word processors turn \" into “ ”)"
+    return Violation(_line_at(source, at), "curly quotes (“ ” or ‘ ’) in a macro call", hint, at)
+
+
+def _unclosed(source: str, opening: int) -> Violation:
+    return Violation(_line_at(source, opening), "a macro call is not closed: '{{' has no matching '}}'",
+                     f"end the call with }}}}, e.g. {EXAMPLE_CALL}", opening)
+
+
+def _unclosed_bracket(source: str, opening: int, closing: int, depth: int) -> Violation:
+    fixed = source[opening: closing].rstrip() + ")" * depth + " }}"
+    example = fixed if "\n" not in fixed and len(fixed) <= MAX_SHOWN_CALL else EXAMPLE_CALL
+    return Violation(_line_at(source, opening), "a macro call is not closed: '(' has no matching ')'",
+                     f"close the bracket before }}}}: {example}", opening)
+
+
+def delimiter_violations(source: str) -> list[Violation]:
+    """Curly quotes in a call and unmatched `{{` / `}}`, each at its own line, found before Jinja parses.
+
+    Jinja reports these where it gives up (often lines later, in its own token names);
+    a plain scan of the delimiters knows where the editor's mistake is. Straight quotes
+    are followed, so a `}}` inside a quoted value does not close the call."""
+    found: list[Violation] = []
+    position, opening = 0, None
+    quote, depth = "", 0  # the open quote mark and the number of open '(' inside a call
+    while position < len(source):
+        pair = source[position: position + 2]
+        char = source[position]
+        if opening is None:
+            if pair == "{{":
+                opening, quote, depth, position = position, "", 0, position + 2
+                continue
+            if pair == "}}":
+                found.append(Violation(_line_at(source, position),
+                                       "'}}' closes a macro call that was never opened with '{{'",
+                                       f"start the call with {{{{, e.g. {EXAMPLE_CALL}, or remove the '}}}}'",
+                                       position))
+                position += 2
+                continue
+        elif quote:
+            if char == quote:
+                quote = ""
+            elif char == "\n" and source[position - 1] == "\n" or pair == "{{":
+                # A blank line or a new call inside a quoted value: the quote was never closed.
+                found.append(_unclosed(source, opening))
+                opening, quote = None, ""
+                continue
+        elif char in "\"'":
+            quote = char
+        elif char in CURLY_QUOTES:
+            closing = source.find("}}", position)
+            if closing == -1 or -1 < source.find("{{", position) < closing:
+                closing = -1
+            found.append(_curly_quote_violation(source, opening, closing if closing != -1 else None, position))
+            # One message per call: go on after its end (or after this line when it has none).
+            opening = None
+            position = closing + 2 if closing != -1 else max(source.find("\n", position), position + 1)
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif pair == "}}":
+            if depth > 0:
+                found.append(_unclosed_bracket(source, opening, position, depth))
+            opening, position = None, position + 2
+            continue
+        elif pair == "{{" or (char == "\n" and source[position - 1] == "\n"):
+            # A call does not run on past a blank line or into the next call.
+            found.append(_unclosed(source, opening))
+            opening = None
+            continue
+        position += 1
+    if opening is not None:
+        found.append(_unclosed(source, opening))
     return found
 
 
 def _syntax_violation(err: TemplateSyntaxError, source: str) -> Violation:
-    message = err.message or "invalid macro call"
     line = err.lineno or 1
-    if "end of print statement" in message or "unexpected end of template" in message or "unexpected '}'" in message:
-        # Jinja reports an unclosed `{{` where it gave up, often lines later: point at the opening.
-        lines = source.splitlines()
-        for number in range(min(line, len(lines)), 0, -1):
-            text = lines[number - 1]
-            if text.rfind("{{") > text.rfind("}}"):
-                line = number
-                break
-        return Violation(line, "a macro call is not closed",
-                         "check that every '{{' has a matching '}}' and every '(' and quote is closed")
-    if "{%" in source and ("statement" in message or "tag" in message or "block" in message):
-        return Violation(line, "Jinja statements ({% ... %}) are not allowed",
-                         "use only {{ macro(...) }} calls; ask a maintainer for a new macro")
-    return Violation(line, f"this macro call cannot be read: {message}",
-                     "check the brackets and quotes of the {{ ... }} call")
+    if "{%" in source and ("statement" in (err.message or "") or "tag" in (err.message or "")
+                           or "block" in (err.message or "")):
+        return _statement(line)
+    # Jinja's own words name its parser's tokens: the editor gets the form that works instead.
+    return Violation(line, "this macro call cannot be read",
+                     f"check its brackets, commas and quotes: write it like {EXAMPLE_CALL}")
+
+
+def _statement(line: int) -> Violation:
+    return Violation(line, "Jinja statements ({% ... %}) are not allowed: pages may only call macros",
+                     f"write a macro call such as {EXAMPLE_CALL}; ask a maintainer for a new macro")
 
 
 def violations(source: str, names: Collection[str]) -> list[Violation]:
     """Everything in `source` beyond text and literal calls of the macros in `names`."""
-    if "{{" not in source and "{%" not in source and "{##" not in source:
+    if "{{" not in source and "}}" not in source and "{%" not in source and "{##" not in source:
         return []
-    quotes = _curly_quotes(source)
-    if quotes:
-        return quotes
+    delimiters = delimiter_violations(source)
+    if delimiters:
+        return delimiters
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as err:
@@ -184,8 +273,7 @@ def violations(source: str, names: Collection[str]) -> list[Violation]:
     found: list[Violation] = []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
-            found.append(Violation(node.lineno or 1, "Jinja statements ({% ... %}) are not allowed",
-                                   "use only {{ macro(...) }} calls; ask a maintainer for a new macro"))
+            found.append(_statement(node.lineno or 1))
             continue
         for expr in node.nodes:
             if not isinstance(expr, nodes.TemplateData):

@@ -1,7 +1,8 @@
 """The project's one bad-input corpus (tests/corpus/): editors' mistakes, and hostile content tagged `hostile`.
 
 An editor's-mistake case says what to break (`file` and `append`, `replace`, `write` or
-`write_latin1`), the line the checker must print (`expect`, or a regex in `expect_re`),
+`write_latin1`; `also` lists more mistakes, shaped the same, made first in other files), the
+line the checker must print (`expect`, the whole line; or a regex for its start in `expect_re`),
 whether the checker needs its build to see it (`needs_build: true`), and what the strict
 build must print: `build: same` (the checker's line) or a regex; no `build` key means the
 build does not check this (the checker alone does: wording, spelling, Markdown style, ...).
@@ -53,7 +54,10 @@ def params(tag: str | None, where: Callable[[dict], bool] = lambda case: True) -
 
 
 def apply(project: Path, case: dict) -> int:
-    """Make the mistake; return the line it starts on."""
+    """Make the mistake (after the other mistakes listed under `also`, each shaped like a case);
+    return the line it starts on."""
+    for other in case.get("also", []):
+        apply(project, other)
     path = project / case["file"]
     if "write" in case:
         path.write_text(case["write"], encoding="utf-8")

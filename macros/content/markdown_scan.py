@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -31,6 +31,10 @@ def prose_lines(body: str, offset: int) -> Iterator[Line]:
 
 def text_lines(text: str, first_line: int | None) -> Iterator[Line]:
     """Lines of a data-file text field, numbered from the line its key is on."""
-    start = first_line or 1
-    for number, raw in enumerate(text.splitlines(), start=start):
+    return numbered_lines(text.splitlines(), first_line or 1)
+
+
+def numbered_lines(lines: Iterable[str], first_line: int) -> Iterator[Line]:
+    """`lines`, numbered from `first_line`, with inline code spans blanked out."""
+    for number, raw in enumerate(lines, start=first_line):
         yield Line(number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), raw), raw)
