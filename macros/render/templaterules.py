@@ -255,7 +255,7 @@ def _syntax_violation(err: TemplateSyntaxError, source: str) -> Violation:
 
 
 def _statement(line: int) -> Violation:
-    return Violation(line, "Jinja statements ({% ... %}) are not allowed: pages may only call macros",
+    return Violation(line, "template statements ({% ... %}) are not allowed: pages may only call macros",
                      f"write a macro call such as {EXAMPLE_CALL}; ask a maintainer for a new macro")
 
 
