@@ -232,3 +232,10 @@ def test_embeds_and_the_api_carry_no_edit_link(site):
 def test_contributing_holds_the_where_each_text_lives_table():
     """The editors' guide shows the table generated from datafiles.py, never a hand-kept copy."""
     assert sourcelinks.main(["--check", str(ROOT / "CONTRIBUTING.md")]) == 0
+
+
+def test_the_about_page_links_the_editors_guide_and_its_embed_names_it(site):
+    link = soup(site, "about/").find("a", string="guide for editors")
+    assert link is not None and link["href"] == repository().view_url("CONTRIBUTING.md")
+    embed = (site / "embed" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "guide for editors (CONTRIBUTING.md in our public repository)" in embed

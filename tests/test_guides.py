@@ -65,4 +65,5 @@ def test_the_guides_link_to_each_other_and_the_about_page_to_the_editors_guide()
     assert "](CONTRIBUTING.md" in _text("MAINTAINING.md")
     readme = _text("README.md")
     assert "](CONTRIBUTING.md" in readme and "](MAINTAINING.md" in readme
-    assert re.search(r"\]\(https://[^)\s]+/CONTRIBUTING\.md\)", _text("docs/about.md"))
+    # The About page's link is built from the repository's edit address (macros/render/table.py).
+    assert "{{ editors_guide() }}" in _text("docs/about.md")

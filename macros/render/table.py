@@ -65,6 +65,16 @@ def embed_example(ctx: RenderContext, key: str, section: str = "", height: int =
     return clinics.live_example(ctx, key, section, height, **options)
 
 
+def editors_guide(ctx: RenderContext, text: str = "guide for editors") -> Markup:
+    """A link to the editors' guide (CONTRIBUTING.md) in the repository, built from the edit address.
+
+    Pages of the full site only: embeds and the API have no repository (clinics' readers are not
+    editors), so there the words stay and name the file."""
+    if ctx.repository is None:
+        return Markup("{} (CONTRIBUTING.md in our public repository)").format(text)
+    return Markup('<a href="{}">{}</a>').format(ctx.repository.view_url(GUIDE_FILE), text)
+
+
 def site_url(ctx: RenderContext) -> str:
     """The site's absolute URL, with a trailing slash."""
     return ctx.site_url
@@ -76,6 +86,10 @@ def counts(ctx: RenderContext) -> dict[str, int]:
     return {"terms": len(site.glossary), "references": len(site.references),
             "faq": len(site.faq), "claims": len(site.claims), "comparisons": len(site.comparisons),
             "guidance": len(site.guidance)}
+
+
+# The editors' guide, at the top of the repository.
+GUIDE_FILE = "CONTRIBUTING.md"
 
 
 # Every macro pages may call, by the name pages use: the only names in the render environment.
@@ -99,6 +113,7 @@ MACROS: dict[str, Macro] = {
     "embed_example": embed_example,
     "nginx_headers": clinics.nginx,
     "site_url": site_url,
+    "editors_guide": editors_guide,
     "counts": counts,
 }
 
