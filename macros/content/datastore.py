@@ -108,6 +108,16 @@ class SiteData:
     def origin(self, kind: str, key: str, name: str) -> Origin:
         return self.origins.get((kind, key, name)) or Origin(datafiles.display_path(kind), None)
 
+    def text_entries(self) -> Iterator[tuple[str, TextEntry]]:
+        """(file kind, entry) for every entry with Markdown text fields: all the text pages show from data."""
+        groups: dict[str, Iterable[TextEntry]] = {
+            "references": self.references.values(), "glossary": self.glossary.values(),
+            "comparisons": self.comparisons.values(), "faq": self.faq, "claims": self.claims,
+            "guidance": self.guidance.values()}
+        for kind, group in groups.items():
+            for entry in group:
+                yield kind, entry
+
     def text_origin(self, kind: str, key: str, dotted: str) -> Origin:
         """Where a text field named as `markdown_fields` names it was written: a nested one
         (`rows.aim.cells.dry-needling.text`) at its own line, else at its top-level field."""

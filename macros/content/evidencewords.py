@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from macros.content import datafiles
 from macros.content.datastore import SiteData
-from macros.content.markdown_scan import Line, prose_lines, text_lines
+from macros.content.markdown_scan import Line, prose_lines
 from macros.content.models import BANDED, band_of, markdown_fields
 from macros.content.sourcepages import SourcePage
 from macros.errors import Problem
@@ -37,7 +37,7 @@ MACRO_CALL = re.compile(r"\{\{.*?\}\}")
 # A band word used as a comparison ("the most common", "more common") is not a claim about a figure.
 _NOT_A_BAND = re.compile(r"\b(?:most|more|less|least)\s+$", re.I)
 # Data text that describes what a source itself reports is not a page statement.
-EXEMPT_FIELDS = {("references", "shows")}
+EXEMPT_FIELDS = {("references", "shows"), ("claims", "claim")}  # a claim statement quotes the claim checked
 
 
 def _hand_grade(path: str, line: Line) -> Iterator[Problem]:
@@ -68,9 +68,13 @@ def _sentences(text: str) -> Iterator[str]:
     yield from re.split(r"(?<=[.!?])\s+", text)
 
 
-def _band_mismatch(path: str, line: Line, data: SiteData) -> Iterator[Problem]:
+def _band_words(data: SiteData) -> re.Pattern[str]:
+    """Any band word, longest first ("very common" before "common")."""
     words = sorted((b.word for b in data.bands), key=len, reverse=True)
-    band_word = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _band_mismatch(path: str, line: Line, data: SiteData, band_word: re.Pattern[str]) -> Iterator[Problem]:
     for sentence in _sentences(line.text):
         called = [k for m in FIGURE_CALL.finditer(sentence) for k in m.groups() if k]
         figures = [data.figures[k] for k in called if k in data.figures]
@@ -90,10 +94,11 @@ def _band_mismatch(path: str, line: Line, data: SiteData) -> Iterator[Problem]:
 
 def check_lines(path: str, lines: Iterable[Line], data: SiteData) -> list[Problem]:
     problems: list[Problem] = []
+    band_word = _band_words(data)
     for line in lines:
         problems += _hand_grade(path, line)
         problems += _typed_frequency(path, line, data)
-        problems += _band_mismatch(path, line, data)
+        problems += _band_mismatch(path, line, data, band_word)
     return problems
 
 
@@ -103,14 +108,11 @@ def check(pages: Iterable[SourcePage], data: SiteData) -> list[Problem]:
     for page in pages:
         if not page.problems:
             problems += check_lines(page.path, prose_lines(page.body, page.body_offset), data)
-    groups: dict[str, Iterable[object]] = {
-        "glossary": data.glossary.values(), "comparisons": data.comparisons.values(), "faq": data.faq,
-        "claims": data.claims, "references": data.references.values(), "guidance": data.guidance.values()}
-    for kind, group in groups.items():
-        for item in group:
-            for name, text in markdown_fields(item):  # type: ignore[arg-type]
-                if (kind, name) in EXEMPT_FIELDS or (kind, name) == ("claims", "claim"):
-                    continue
-                origin = data.origin(kind, item.key, name.split(".")[0])  # type: ignore[attr-defined]
-                problems += check_lines(origin.path, text_lines(text, origin.line), data)
+    for kind, item in data.text_entries():
+        for name, text in markdown_fields(item):
+            if (kind, name) in EXEMPT_FIELDS:
+                continue
+            # The line inside a folded text, as the checker's other line checks report it.
+            origin = data.text_origin(kind, item.key, name)
+            problems += check_lines(origin.path, origin.text_lines(text), data)
     return problems

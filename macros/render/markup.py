@@ -9,14 +9,13 @@ line of the field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import markdown as md
 from jinja2 import TemplateError
 from markupsafe import Markup
 
 from macros import sanitise
-from macros.content.datastore import Origin, SiteData, TextEntry
+from macros.content.datastore import Origin, SiteData
 from macros.content.models import markdown_fields
 from macros.errors import ContentError, Problem
 from macros.render import inline, sandbox, templaterules
@@ -94,16 +93,11 @@ def data_text_problems(data: SiteData) -> list[Problem]:
     """Every Markdown text field passes the macro rule before anything renders it (pages, embeds,
     JSON-LD and the API all render data text, some from hooks where an error would be a traceback).
     The Site checks this right after loading the data (macros/site.py)."""
-    groups: dict[str, Iterable[TextEntry]] = {
-        "references": data.references.values(), "glossary": data.glossary.values(),
-        "comparisons": data.comparisons.values(), "faq": data.faq, "claims": data.claims,
-        "guidance": data.guidance.values()}
     problems = []
-    for kind, group in groups.items():
-        for item in group:
-            for name, text in markdown_fields(item):
-                origin = data.text_origin(kind, item.key, name)
-                for found in templaterules.violations(text, INLINE_NAMES):
-                    problems.append(Problem(origin.path, origin.line_in(text, found.line, found.offset),
-                                            found.message, found.hint))
+    for kind, item in data.text_entries():
+        for name, text in markdown_fields(item):
+            origin = data.text_origin(kind, item.key, name)
+            for found in templaterules.violations(text, INLINE_NAMES):
+                problems.append(Problem(origin.path, origin.line_in(text, found.line, found.offset),
+                                        found.message, found.hint))
     return problems
