@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import SITE_URL
 from tests.support.pages import soup
@@ -27,6 +26,16 @@ def frame_of(page, host_id):
     return handle.content_frame()
 
 
+def poll(frame, expression, page, tries=100):
+    """Evaluate `expression` in an embed frame until it is true (or give up, leaving the caller's
+    assertion to report). Polled from here, not with wait_for_function: under load Playwright's
+    in-page polling re-creates the predicate with eval, which the embed's CSP (rightly) refuses."""
+    for _ in range(tries):
+        if frame.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+
+
 def wait_for_sizes(page):
     page.wait_for_function(
         """ids => ids.every(id => { const f = document.querySelector('#' + id + ' iframe');
@@ -39,10 +48,7 @@ def check_heights(page):
         iframe.scroll_into_view_if_needed()
         frame = frame_of(page, host_id)
         frame.wait_for_load_state("load")
-        try:  # the loader follows the frame's height messages: wait until it has caught up
-            frame.wait_for_function(SIZED, polling=100, timeout=5000)
-        except PlaywrightTimeoutError:
-            pass  # the assertion below reports both heights
+        poll(frame, SIZED, page)  # the loader follows the frame's height messages: wait until it has caught up
         outer = iframe.evaluate("f => f.getBoundingClientRect().height")
         inner = frame.evaluate("document.documentElement.getBoundingClientRect().height")
         assert abs(outer - inner) <= 3, f"{host_id}: iframe {outer}px, document {inner}px"
@@ -140,10 +146,9 @@ def test_theme_and_accent_take_effect(host):
     # Material animates link colour: wait for the transition to end, then compare. Chromium
     # throttles rendering in cross-origin frames out of view, so bring this one into view first.
     page.locator("#e-dark").scroll_into_view_if_needed()
-    dark.wait_for_function(
-        "getComputedStyle(document.querySelector('.dng-attribution a')).color === 'rgb(255, 179, 230)'",
-        timeout=5000,
-    )
+    colour = "getComputedStyle(document.querySelector('.dng-attribution a')).color"
+    poll(dark, f"{colour} === 'rgb(255, 179, 230)'", page)
+    assert dark.evaluate(colour) == "rgb(255, 179, 230)"
     assert dark.evaluate("document.documentElement.classList.contains('dng-embed--font-large')")
     light = frame_of(page, "e-low-contrast")
     assert light.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
