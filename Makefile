@@ -5,7 +5,7 @@
 #   make check       the editors' content checker (installs only the site and the checker: no test tools)
 #   make check-fast  the checker without the build (so without reading grades)
 #   make build       a strict build into site/
-#   make bench       benchmarks (not tests): Lighthouse, build speed, transfer sizes
+#   make bench       benchmarks (not tests): Lighthouse, build speed, transfer sizes, reading length
 #   make lock        after editing requirements*.in: re-compile the locks requirements*.txt
 #                    (keeps current versions; LOCK_FLAGS=--upgrade or --upgrade-package NAME to move)
 #

@@ -6,11 +6,12 @@ import argparse
 import sys
 import traceback
 
-from . import build_speed, lighthouse, machine, report, serve_rebuild, targets, transfer
+from . import build_speed, lighthouse, machine, reading, report, serve_rebuild, targets, transfer
 from .progress import say
 
 # In the order they run and appear in RESULTS.md.
-MODULES = {"lighthouse": lighthouse, "build": build_speed, "serve": serve_rebuild, "transfer": transfer}
+MODULES = {"lighthouse": lighthouse, "build": build_speed, "serve": serve_rebuild, "transfer": transfer,
+           "reading": reading}
 
 
 def _int_list(text: str) -> list[int]:
@@ -48,6 +49,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _options_of(name: str, options: argparse.Namespace) -> dict:
+    if name == "reading":  # deterministic: one run, --runs does not apply
+        return {"viewport": "390x844", "paper": "A4, Letter"}
     chosen = {"runs": options.runs}
     if name == "build":
         chosen["sizes"] = ",".join(str(s) for s in options.sizes)

@@ -27,7 +27,8 @@ from macros import sanitise
 from macros.content import notes, textfields, urls
 from macros.errors import ContentError, Problem
 from macros.publish import csp, embeds, embedspec, htmlfixes, linkcheck, mkdocsmessages, outputs, outputscan
-from macros.render import pagemeta, references, sandbox
+from macros.publish.searchweights import weigh as weigh_in_search
+from macros.render import jumplist, pagemeta, references, sandbox
 from macros.render import table as macro_table
 from macros.site import Site
 
@@ -81,6 +82,9 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
             for document in embeds.embed_documents(page, site.site_url):
                 site.embeds[document.src_uri] = document
                 files.append(File.generated(config, document.src_uri, content=document.markdown))
+        for document in embeds.care_documents(site.pages, list(site.data.care.values())):
+            site.embeds[document.src_uri] = document
+            files.append(File.generated(config, document.src_uri, content=document.markdown))
         files.append(File.generated(config, embedspec.CHILD_SPEC, content=embedspec.child_script()))
         return files
 
@@ -106,6 +110,8 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
         ctx = site.contexts.get(page.file.src_uri)
         embed = site.embeds.get(page.file.src_uri)
         source = site.source_of(page)
+        if embed is None and source is not None:
+            weigh_in_search(source.key, page.meta)
         if embed is not None and source is not None:  # links of a copy point at the full site
             return embeds.absolutize_links(markdown, source.src_uri, site.site_url)
         if ctx is None:
@@ -115,9 +121,13 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
 
     # 5.
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Markdown's HTML through the allow-list; titles and headings as text (the theme prints them raw)."""
+        """Markdown's HTML through the allow-list; titles and headings as text (the theme prints them raw);
+        on full pages, the "On this page" jump list (ours, so added after the allow-list)."""
         textfields.escape_page_titles(page)
-        return sanitise.clean(html, self.current.trusted)
+        html = sanitise.clean(html, self.current.trusted)
+        if page.file.src_uri in self.current.embeds:
+            return html
+        return jumplist.insert_after_key_points(html, page.toc)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Every template, the 404 page included (it has no page), prints the CSP <meta> from this global."""
@@ -127,6 +137,7 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
         env.globals["dng_dates_known"] = self.current.history.complete
         env.globals["dng_review_note"] = notes.REVIEW_NOTE
         env.globals["dng_review_section"] = notes.REVIEW_SECTION
+        env.globals["dng_report_section"] = notes.REPORT_SECTION
         env.globals["dng_section_context"] = notes.SECTION_CONTEXT
         return env
 

@@ -43,14 +43,17 @@ TAG_ATTRIBUTES = {
     "td": frozenset({"colspan", "rowspan", "align", "data-label"}),
     "th": frozenset({"colspan", "rowspan", "align", "scope"}),
     "time": frozenset({"datetime"}),
-    "details": frozenset({"open"}),
+    # data-search-exclude: Material's search skips the element (folded source lists, the FAQ's question list).
+    "details": frozenset({"open", "data-search-exclude"}),
     "ol": frozenset({"start", "type", "reversed"}),
     "li": frozenset({"value"}),
     "abbr": frozenset({"title"}),
-    "div": frozenset({"tabindex", "aria-label"}),
+    "div": frozenset({"tabindex", "aria-label", "data-search-exclude"}),
     "aside": frozenset({"aria-label"}),
-    "span": frozenset({"aria-hidden", "data-question", "data-figure"}),  # certainty badges, figures
+    # certainty badges, figures; glossary definitions kept out of the search index
+    "span": frozenset({"aria-hidden", "data-question", "data-figure", "data-search-exclude"}),
     "table": frozenset({"aria-label"}),
+    "h2": frozenset({"data-search-exclude"}),  # a page's own reference list, out of the search index
     "blockquote": frozenset({"cite"}),
     "q": frozenset({"cite"}),
 }

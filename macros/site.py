@@ -30,7 +30,7 @@ from macros.content.sourcepages import SourcePage
 from macros.errors import ContentProblems, DataError, Problem, Reporter
 from macros.publish import csp
 from macros.publish.linkcheck import PageLinks
-from macros.render import blocksections, markup, sandbox, table, templaterules
+from macros.render import blocksections, comparisons, markup, sandbox, table, templaterules
 from macros.render.context import RenderContext
 
 if TYPE_CHECKING:
@@ -155,7 +155,12 @@ class Site:
         problems += listchecks.check(pages.values(), data)
         if problems:
             raise ContentProblems(problems)
-        return cls(site_config, data, pages)
+        site = cls(site_config, data, pages)
+        # Rules on what the data show once rendered (a figure counts as the words it prints).
+        long_cells = comparisons.long_cells(site.render_context("", absolute=True))
+        if long_cells:
+            raise ContentProblems(long_cells)
+        return site
 
     # --- what pages are made from -------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from urllib.parse import urljoin
 
 import pytest
 from mkdocs.config import load_config
@@ -66,7 +67,7 @@ def test_every_data_file_says_what_it_holds_and_main_pages_come_from_datafiles()
         "faq": "faq", "glossary": "glossary", "claims": "claims", "references": "references"}
     assert sourcelinks.block_kinds("compare/dry-needling-vs-acupuncture", PAGES.values()) == ["comparisons"]
     assert sourcelinks.block_kinds("benefits", PAGES.values()) == ["guidance"]
-    assert sourcelinks.block_kinds("safety", PAGES.values()) == []
+    assert sourcelinks.block_kinds("safety", PAGES.values()) == ["care"]
 
 
 def test_an_edit_uri_that_is_not_an_edit_address_stops_the_build():
@@ -139,7 +140,8 @@ def test_edit_this_page_opens_the_data_file(site, url, kind):
     assert link["href"] == repository().edit_url(path)
     assert path in link["title"]
     sources = [a["href"] for a in soup(site, url).select(".dng-facts__sources a")]
-    assert sources == [repository().edit_url(path), repository().edit_url(f"docs/{kind}.md")]
+    blocks = [repository().edit_url(datafiles.display_path(block)) for block in ("care",) if kind == "faq"]
+    assert sources == [repository().edit_url(path), repository().edit_url(f"docs/{kind}.md"), *blocks]
 
 
 @pytest.mark.parametrize("url, path", [
@@ -150,6 +152,24 @@ def test_edit_this_page_opens_the_markdown_elsewhere(site, url, path):
     link = soup(site, url).select_one("a[rel='edit']")
     assert link["href"] == repository().edit_url(path)
     assert link["title"] == "Edit this page"
+
+
+def test_one_edit_link_per_page_at_its_foot_beside_suggest_a_correction(site):
+    """Issue 12: the "Edit this page" pencil beside the title moved to the page foot; readers get
+    "Suggest a correction" (no account needed) next to the review dates."""
+    about = soup(site, "about/")
+    assert about.select_one("#report-an-error") is not None
+    for url in PAGES:
+        page = soup(site, url)
+        links = page.select("a[rel='edit']")
+        assert len(links) == 1, (url, len(links))
+        actions = page.select_one(".dng-facts .dng-facts__review + .dng-facts__actions")
+        assert actions is not None and links[0].parent is actions, url
+        assert links[0].get_text(strip=True) == "Edit this page"
+        assert not page.select(".md-content__button"), f"{url}: a button is still beside the title"
+        suggest = actions.find("a", string="Suggest a correction")
+        assert suggest is not None, url
+        assert urljoin(f"https://example.org/{url}", suggest["href"]) == "https://example.org/about/#report-an-error"
 
 
 def _entry_anchor(kind: str, page, key: str):

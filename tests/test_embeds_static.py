@@ -82,7 +82,9 @@ def test_embeds_stay_out_of_sitemap_and_search(site):
 def test_embed_count(site, sources):
     built = list((site / "embed").rglob("index.html"))
     expected = sum(1 + len(sources[k].sections) for k in PAGES.values())
-    assert len(built) == expected
+    care_cards = len(list((site / "embed" / "care").rglob("index.html")))  # /embed/care/<tier>/: tests/test_care.py
+    assert care_cards == 3
+    assert len(built) == expected + care_cards
 
 
 @pytest.mark.parametrize("url,key", PAGES.items())

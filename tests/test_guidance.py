@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -11,11 +10,12 @@ import pytest
 from macros.check import readability
 from macros.content import datafiles
 from macros.content.datastore import load
-from macros.errors import ContentError, DataError
+from macros.errors import ContentError
 from macros.render import guidance
 from macros.render.context import RenderContext
 from macros.render.markup import MarkdownConverter
 from macros.render.sandbox import RenderEnvironment
+from tests.support.dataedits import problems_after_edit
 from tests.support.pages import ROOT
 
 BUILD = SimpleNamespace(environment=RenderEnvironment(report=lambda problem: None), markdown=MarkdownConverter())
@@ -32,15 +32,7 @@ def ctx(data) -> RenderContext:
 
 def load_with(tmp_path: Path, old: str, new: str) -> list[str]:
     """Load the project's data with one edit to guidance.yml; the problems, formatted."""
-    data_dir = tmp_path / "data"
-    shutil.copytree(datafiles.data_dir(ROOT), data_dir)
-    file = data_dir / "guidance.yml"
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"test out of date: {old!r} is not in guidance.yml"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load(tmp_path, data_dir)
-    return [problem.format() for problem in err.value.problems]
+    return problems_after_edit(tmp_path, "guidance.yml", old, new)
 
 
 def line_of(text: str) -> int:
@@ -74,24 +66,19 @@ def test_an_unknown_field_is_refused(tmp_path):
     assert any("unknown field 'applies_too'" in p for p in problems)
 
 
-@pytest.mark.parametrize("value,words", [("2021-04-07", "7 April 2021"), ("2023-12-07", "7 December 2023"),
-                                         ("2021-11", "November 2021")])
-def test_dates_in_words(value, words):
-    assert guidance.date_in_words(value) == words
-
-
 def test_quote_source_and_plain_words(data):
     html = guidance.guidance_html(ctx(data), "nice-ng193-chronic-primary-pain")
     assert '<blockquote class="dng-quote"><p>Consider a single course of acupuncture or dry needling,' in html
     assert "<cite>Chronic pain (primary and secondary) in over 16s (NG193)</cite>" in html
-    assert "recommendation 1.2.5. Published 7 April 2021." in html
+    assert 'recommendation 1.2.5. Published <time datetime="2021-04-07">7 April 2021</time>.' in html
     assert 'href="#ref-nice-2021"' in html  # the document is cited
     assert '<p class="dng-guidance__plain"><strong>In plain words:</strong> Health workers' in html
 
 
 def test_updated_date_in_words_and_no_quote_when_the_words_were_not_read(data):
     html = guidance.guidance_html(ctx(data), "nice-ng59-low-back-pain")
-    assert "Published 30 November 2016, last updated 11 December 2020." in html
+    assert ('Published <time datetime="2016-11-30">30 November 2016</time>, '
+            'last updated <time datetime="2020-12-11">11 December 2020</time>.') in html
     assert "<blockquote" not in html and "could not read the exact words" in html
 
 

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from macros.content import datastore, sourcepages
+from macros.content.dates import date_in_words
 from tests.conftest import SITE_PORT, SITE_URL
 from tests.support.pages import PAGES, ROOT, all_html, html_path, soup
 
@@ -45,9 +46,12 @@ def test_page_metadata_from_front_matter(site, sources, url):
     assert page.find("meta", property="og:title")["content"] == meta["title"]
     assert page.find("meta", property="og:description")["content"] == meta["description"]
     assert page.find("meta", property="og:url")["content"] == SITE_URL + url
-    facts = page.select_one(".dng-facts__review").get_text(" ", strip=True)
-    assert f"Page last reviewed: {meta['last_reviewed']}" in facts
-    assert f"Next review due: {meta['next_review']}" in facts
+    review = page.select_one(".dng-facts__review")
+    facts = review.get_text(" ", strip=True)
+    # Issue 12: dates in words, the ISO date in the <time> element (tests/test_dates.py).
+    assert f"Page last reviewed: {date_in_words(meta['last_reviewed'])}" in facts
+    assert f"Next review due: {date_in_words(meta['next_review'])}" in facts
+    assert [t["datetime"] for t in review.select("time")][:2] == [str(meta["last_reviewed"]), str(meta["next_review"])]
     canonical = page.find_all("link", rel="canonical")
     assert len(canonical) == 1 and canonical[0]["href"] == SITE_URL + url
 

@@ -15,6 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, PluginError
 
+from macros.check import citespacing
 from macros.check.readability import grade
 from macros.content.sourcepages import SourcePage
 from macros.errors import ContentProblems, Problem
@@ -72,6 +73,7 @@ def build(project_dir: Path, site_dir: Path) -> tuple[list[Problem], object | No
 
 def readability(site_dir: Path, pages: dict[str, SourcePage],
                 patient_keys: tuple[str, ...]) -> tuple[list[Problem], dict[str, float]]:
+    """(problems, reading grade per patient page) of the built pages."""
     grades: dict[str, float] = {}
     problems = []
     for page in sorted(pages.values(), key=lambda p: p.key):
@@ -88,11 +90,24 @@ def readability(site_dir: Path, pages: dict[str, SourcePage],
     return problems, grades
 
 
-def built_checks(project_dir: Path, pages: dict[str, SourcePage],
-                 patient_keys: tuple[str, ...]) -> tuple[list[Problem], dict[str, float]]:
+def citation_spacing(site_dir: Path, pages: dict[str, SourcePage],
+                     patient_keys: tuple[str, ...]) -> dict[str, citespacing.Spacing]:
+    """Words between citation groups, per patient page: reported, not enforced (the tests hold the target)."""
+    found = {}
+    for page in sorted(pages.values(), key=lambda p: p.key):
+        html = site_dir / page.url / "index.html"
+        if page.key in patient_keys and html.exists():
+            found[page.key] = citespacing.spacing(html.read_text(encoding="utf-8"))
+    return found
+
+
+def built_checks(project_dir: Path, pages: dict[str, SourcePage], patient_keys: tuple[str, ...]
+                 ) -> tuple[list[Problem], dict[str, float], dict[str, citespacing.Spacing]]:
+    """(problems, reading grades, citation spacing) of a strict build into a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="dng-check-") as tmp:
         site_dir = Path(tmp) / "site"
         problems, site = build(project_dir, site_dir)
         failed = site is None or [p for p in problems if p.severity == "error"]
         read_problems, grades = ([], {}) if failed else readability(site_dir, pages, patient_keys)
-    return problems + read_problems, grades
+        spacing = {} if failed else citation_spacing(site_dir, pages, patient_keys)
+    return problems + read_problems, grades, spacing

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from macros.check import build as built
-from macros.check import dryrun, forbidden, keys, published, structure, tools, wording
+from macros.check import citespacing, dryrun, forbidden, keys, published, structure, tools, wording
 from macros.content import datafiles, datastore, frontmatter, sourcepages
 from macros.content.markdown_scan import Line, prose_lines
 from macros.content.sourcepages import SourcePage
@@ -101,20 +101,23 @@ def _load_site(project: Path, today: dt.date) -> tuple[Site | None, list[Problem
         return None, err.problems
 
 
+Measures = tuple[dict[str, float], dict[str, citespacing.Spacing]]  # reading grades, citation spacing
+
+
 def run(project: Path, deploy: bool, build: bool, today: dt.date,
-        published_base: Path | None = None) -> tuple[list[Problem], dict[str, float]]:
+        published_base: Path | None = None) -> tuple[list[Problem], Measures]:
     # codespell and pymarkdown are separate processes that need nothing from the rest:
     # started first, they run on the other core while the dry run renders.
     with ThreadPoolExecutor(max_workers=2) as pool:
         texts = [t for t in (datafiles.DOCS_DIR, datafiles.DATA_DIR, *GUIDES) if (project / t).exists()]
         spelling = pool.submit(tools.spelling, project, texts)
         style = pool.submit(tools.markdown_style, project, [datafiles.DOCS_DIR])
-        problems, grades = _run(project, deploy, build, today, published_base)
-        return problems + spelling.result() + style.result(), grades
+        problems, measures = _run(project, deploy, build, today, published_base)
+        return problems + spelling.result() + style.result(), measures
 
 
 def _run(project: Path, deploy: bool, build: bool, today: dt.date,
-         published_base: Path | None) -> tuple[list[Problem], dict[str, float]]:
+         published_base: Path | None) -> tuple[list[Problem], Measures]:
     pages = {p.key: p for p in sourcepages.scan(project / datafiles.DOCS_DIR, project)}
     site, problems = _load_site(project, today)
     data = site.data if site else _data_or_none(project)
@@ -141,10 +144,11 @@ def _run(project: Path, deploy: bool, build: bool, today: dt.date,
         problems += published.removed_from_list(published_base, published_file, moved)
     problems += check_skeletons(project)
     grades: dict[str, float] = {}
+    spacing: dict[str, citespacing.Spacing] = {}
     if build and site is not None:  # what the build repeats of the dry run is printed once (see _unique)
-        built_problems, grades = built.built_checks(project, site.pages, site.config.patient_pages)
+        built_problems, grades, spacing = built.built_checks(project, site.pages, site.config.patient_pages)
         problems += built_problems
-    return problems, grades
+    return problems, (grades, spacing)
 
 
 def _data_or_none(project: Path) -> datastore.SiteData | None:
@@ -181,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(sorted(redirects.current_urls(pages))))
         return 0
     started = time.monotonic()
-    problems, grades = run(args.project.resolve(), args.deploy, not args.no_build, args.today, args.published_base)
+    problems, (grades, spacing) = run(args.project.resolve(), args.deploy, not args.no_build, args.today,
+                                      args.published_base)
     problems = _unique(problems)
     for problem in problems:
         line = problem.format()
@@ -194,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     if grades:
         print("reading grades (Flesch-Kincaid; fail above 10): "
               + ", ".join(f"{k} {v}" for k, v in sorted(grades.items())))
+    if spacing:
+        print(f"words between citation groups (median; aim for {citespacing.TARGET} or more): "
+              + ", ".join(f"{k} {'-' if s.median is None else format(s.median, 'g')}" for k, s in sorted(spacing.items())))
     print(f"{errors} errors, {warnings} warnings ({time.monotonic() - started:.1f} s)")
     return 1 if errors else 0
 

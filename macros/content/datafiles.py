@@ -60,6 +60,12 @@ DATA_FILES = (
     DataFile("figures", "figures.yml", ("home", "safety", "what-to-expect", "faq", "claims", "glossary", "conditions"),
              pages_under="compare/",
              summary="every stated frequency (\"about 8 in every 100 treatments\") on the pages that use it"),
+    DataFile("pictures", "pictures.yml", ("what-is-dry-needling", "safety"),
+             summary="the needle sizes, needle layers and collapsed-lung map drawn on"
+                     f" [what-is-dry-needling/]({PREVIEW}what-is-dry-needling/) and [safety/]({PREVIEW}safety/#pneumothorax)"),
+    DataFile("care", "care.yml", ("safety", "what-to-expect", "faq"),
+             summary=f"the care cards (when to get help) on [safety/]({PREVIEW}safety/#urgent-help),"
+                     f" [what-to-expect/]({PREVIEW}what-to-expect/#urgent-help), the FAQ and the care embeds"),
     DataFile("reviewers", "reviewers.yml", summary="the 'Reviewed by' line of pages that name a reviewer"),
     DataFile("redirects", "redirects.yml", summary="redirects from old addresses"),
     # No summary: the pull-request summary calls it a "data or site file", as any other.
@@ -69,7 +75,7 @@ BY_KIND = {data.kind: data for data in DATA_FILES}
 BY_PATH = {data.path: data for data in DATA_FILES}
 # The kinds `datastore.load` reads into SiteData, each with its file name.
 LOADED_KINDS = ("references", "glossary", "comparisons", "faq", "claims", "guidance", "scales", "reviewers",
-                "evidence", "figures")
+                "evidence", "figures", "pictures", "care")
 FILES = {kind: BY_KIND[kind].name for kind in LOADED_KINDS}
 
 

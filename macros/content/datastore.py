@@ -17,7 +17,9 @@ from pydantic import ValidationError
 from macros.content import datafiles, validationwords
 from macros.content.markdown_scan import Line, numbered_lines, text_lines
 from macros.content.models import (
+    CARE_TIERS,
     RATED_BY_US,
+    CareTier,
     Claim,
     Comparison,
     FaqEntry,
@@ -28,18 +30,20 @@ from macros.content.models import (
     GradedQuestion,
     Guidance,
     Intervention,
+    Pictures,
     Reference,
     Reviewer,
     Scale,
     Scales,
 )
 from macros.content.yamlsource import LineDict, TextSpan, YamlProblem, load_file
-from macros.errors import DataError, Problem, did_you_mean
+from macros.errors import DataError, Problem, closest, did_you_mean
 
 FILES = datafiles.FILES
 
 # The models of the files that hold a list of keyed entries.
-M = TypeVar("M", Reference, GlossaryTerm, Comparison, FaqEntry, Claim, Guidance, Reviewer, GradedQuestion, Figure)
+M = TypeVar("M", Reference, GlossaryTerm, Comparison, FaqEntry, Claim, Guidance, Reviewer, GradedQuestion, Figure,
+            CareTier)
 # An entry whose Markdown text fields are rendered (by pages, embeds, JSON-LD and the API).
 TextEntry = Reference | GlossaryTerm | Comparison | FaqEntry | Claim | Guidance
 
@@ -82,6 +86,9 @@ class SiteData:
     reviewers: dict[str, Reviewer]
     evidence: dict[str, GradedQuestion] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    # The drawings' facts (pictures.yml); empty lists when the file could not be read.
+    pictures: Pictures = field(default_factory=lambda: Pictures.model_construct(needles=[], layers=[], lung_sites=[]))
+    care: dict[str, CareTier] = field(default_factory=dict)  # in CARE_TIERS order
     # (file kind, entry key, field name) -> where it was written
     origins: dict[tuple[str, str, str], Origin] = field(default_factory=dict)
 
@@ -239,7 +246,8 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
 
     scales_file = data_dir / FILES["scales"]
     scales_path = _display(scales_file, project_dir)
-    scales = Scales.model_construct(certainty=[], findings=[], verdicts=[], frequency_bands=[], interventions=[])
+    scales = Scales.model_construct(certainty=[], findings=[], verdicts=[], frequency_bands=[], interventions=[],
+                                     faq_groups=[])
     try:
         raw_scales = load_file(scales_file, scales_path)
         scales = Scales.model_validate(raw_scales)
@@ -251,6 +259,9 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
         unread.add("scales")
     evidence = _load_list("evidence", GradedQuestion, data_dir, project_dir, problems, origins)
     figures = _load_list("figures", Figure, data_dir, project_dir, problems, origins)
+    pictures, picture_lines = _load_pictures(data_dir, project_dir, problems)
+    invalid_care: set[str] = set()  # a tier already reported as invalid is not also "missing"
+    care = _load_list("care", CareTier, data_dir, project_dir, problems, origins, invalid_care, unread)
 
     site = SiteData(
         references={r.key: r for r in refs},
@@ -263,6 +274,8 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
         reviewers={r.key: r for r in reviewers},
         evidence={q.key: q for q in evidence},
         figures={f.key: f for f in figures},
+        pictures=pictures,
+        care={t.key: t for t in care},
         origins=origins,
     )
     ref_file, term_file = datafiles.display_path("references"), datafiles.display_path("glossary")
@@ -303,13 +316,79 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
     for rec in guidance:
         _check_refs([rec.reference], ref_keys, site.origin("guidance", rec.key, "reference"),
                     "reference key", ref_file, problems)
+    groups = [g.key for g in site.scales.faq_groups]
     for entry in faq:
         _check_refs(entry.references, ref_keys, site.origin("faq", entry.key, "references"),
                     "reference key", ref_file, problems)
+        if "scales" not in unread and entry.group not in groups:
+            origin = site.origin("faq", entry.key, "group")
+            near = closest(entry.group, groups)
+            hint = ("did you mean " + " or ".join(f"'{n}'" for n in near) + "? ") if near else ""
+            problems.append(Problem(origin.path, origin.line, f"'{entry.group}' is not a FAQ group",
+                                    f"{hint}{'Write' if hint else 'write'} one of the groups listed under faq_groups in "
+                                    f"{datafiles.display_path('scales')}: {', '.join(groups)}"))
     _check_evidence(site, ref_keys, problems, scales_read="scales" not in unread)
+    pictures_file = datafiles.display_path("pictures")
+    drawn = [(n.key, n.sources) for n in pictures.needles] + [(s.key, s.sources) for s in pictures.lung_sites]
+    for drawn_key, sources in drawn:
+        _check_refs(sources, ref_keys, Origin(pictures_file, picture_lines.get(drawn_key)),
+                    "reference key", ref_file, problems)
+    if "care" not in unread:
+        _check_care(site, ref_keys, problems, invalid_care)
     if problems:
         raise DataError(problems)
     return site
+
+
+def _load_pictures(data_dir: Path, project_dir: Path, problems: list[Problem]) -> tuple[Pictures, dict[str, int]]:
+    """pictures.yml (one mapping, like scales.yml), and the line of each entry's key for messages."""
+    file = data_dir / FILES["pictures"]
+    path = _display(file, project_dir)
+    empty = Pictures.model_construct(needles=[], layers=[], lung_sites=[])
+    try:
+        raw = load_file(file, path)
+        pictures = Pictures.model_validate(raw)
+    except FileNotFoundError:
+        problems.append(Problem(path, None, "data file is missing", f"create {FILES['pictures']}"))
+        return empty, {}
+    except YamlProblem as err:
+        problems.append(err.problem)
+        return empty, {}
+    except ValidationError as err:
+        problems.extend(validationwords.problems(err, raw, path))
+        return empty, {}
+    lines: dict[str, int] = {}
+    for group in raw.values() if isinstance(raw, dict) else ():
+        for entry in group if isinstance(group, list) else ():
+            if isinstance(entry, LineDict) and isinstance(entry.get("key"), str):
+                lines[entry["key"]] = entry.key_lines.get("sources", entry.line)
+    return pictures, lines
+def _check_care(site: SiteData, ref_keys: Collection[str], problems: list[Problem], invalid: set[str]) -> None:
+    """The care tiers are the three known ones, each once, most urgent first; FAQ entries name known tiers."""
+    # The file as loaded (a checker's copy of the project names its own path).
+    path = next((site.origin("care", key, "key").path for key in site.care), datafiles.display_path("care"))
+    tiers = ", ".join(CARE_TIERS)
+    for tier in site.care.values():
+        origin = site.origin("care", tier.key, "key")
+        if tier.key not in CARE_TIERS:
+            problems.append(Problem(path, origin.line, f"unknown care tier '{tier.key}'",
+                                    did_you_mean(tier.key, CARE_TIERS, path) + f"; the tiers are: {tiers}"))
+        _check_refs(tier.sources, ref_keys, site.origin("care", tier.key, "sources"), "reference key",
+                    datafiles.display_path("references"), problems)
+    written = [key for key in site.care if key in CARE_TIERS]
+    for key in CARE_TIERS:
+        if key not in site.care and key not in invalid:
+            problems.append(Problem(path, None, f"the care tier '{key}' is missing",
+                                    f"add an entry '- key: {key}' with its heading, action, signs and sources"))
+    if written != [key for key in CARE_TIERS if key in written]:
+        problems.append(Problem(path, None, f"the care tiers are in the order {', '.join(written)}",
+                                f"put them most urgent first: {tiers}"))
+    for entry in site.faq:
+        for key in entry.care:
+            if key not in CARE_TIERS:
+                origin = site.origin("faq", entry.key, "care")
+                problems.append(Problem(origin.path, origin.line, f"unknown care tier '{key}'",
+                                        did_you_mean(key, CARE_TIERS, path) + f"; the tiers are: {tiers}"))
 
 
 def _check_scale_key(value: str, scale: Collection[str], origin: Origin, what: str, problems: list[Problem]) -> None:

@@ -61,15 +61,26 @@ def _keys(texts: Iterable[str]) -> list[str]:
 Shown = Callable[[SiteData, Sequence[object]], list[str]]
 
 
+def _care(data: SiteData, tiers: Iterable[object]) -> list[str]:
+    wanted = {str(tier) for tier in tiers} or set(data.care)
+    return [key for tier in data.care.values() if tier.key in wanted for key in tier.sources]
+
+
+def _faq_cites(data: SiteData, entries: Iterable[FaqEntry]) -> list[str]:
+    """An answer's citations, then its care cards' (macros/render/faq.py shows them in that order)."""
+    return [key for entry in entries for key in [*_keys([entry.answer]), *(_care(data, entry.care) if entry.care else [])]]
+
+
 def _faq_entry(data: SiteData, args: Sequence[object]) -> list[str]:
-    return _keys(entry.answer for entry in data.faq if entry.key in args[:1])
+    return _faq_cites(data, (entry for entry in data.faq if entry.key in args[:1]))
 
 
 def _comparison(data: SiteData, args: Sequence[object]) -> list[str]:
     comp = data.comparisons.get(str(args[0])) if args else None
     if comp is None:
         return []
-    return [key for row in comp.rows for cell in row.cells.values() for key in _keys([cell.text]) + cell.sources]
+    return ([key for row in comp.rows for cell in row.cells.values() for key in _keys([cell.text]) + cell.sources]
+            + _keys([comp.notes]))
 
 
 def _comparison_summary(data: SiteData, args: Sequence[object]) -> list[str]:
@@ -83,7 +94,7 @@ def _guidance(data: SiteData, args: Sequence[object]) -> list[str]:
 
 
 SHOWN_BY: dict[str, Shown] = {
-    "faq": lambda data, args: _keys(entry.answer for entry in data.faq),
+    "faq": lambda data, args: _faq_cites(data, data.faq),
     "faq_entry": _faq_entry,
     "glossary": lambda data, args: _keys(term.explanation for term in data.glossary.values()),
     "claims": lambda data, args: _keys(claim.explanation for claim in data.claims),
@@ -91,6 +102,7 @@ SHOWN_BY: dict[str, Shown] = {
     "comparison_summary": _comparison_summary,
     "guidance": _guidance,
     "guidance_list": _guidance,
+    "care_cards": lambda data, args: _care(data, args),
 }
 
 

@@ -165,13 +165,22 @@ class Comparison(Strict):
     summary: MarkdownText
     columns: list[Column] = Field(min_length=2)
     rows: list[ComparisonRow] = Field(min_length=1)
+    # Shown under the table: the detail a cell has no room for (macros/render/comparisons.py).
+    notes: MarkdownText = ""
+
+    @property
+    def rows_by_key(self) -> dict[str, ComparisonRow]:
+        return {row.key: row for row in self.rows}
 
 
 class FaqEntry(Strict):
     key: Key
     question: PlainText
+    group: str  # a key of `faq_groups` in scales.yml: where the question is listed at the top of the FAQ
     answer: MarkdownText
     see: str | None = None
+    # Care-card tiers (care.yml) shown after the answer: the signs are written there once.
+    care: list[str] = []
     references: list[str] = []
 
 
@@ -255,6 +264,13 @@ class Intervention(Strict):
     flag: PlainText | None = None
 
 
+class FaqGroup(Strict):
+    """A heading of the question list at the top of the FAQ page (not a section: no id, no embed)."""
+
+    key: Key
+    label: PlainText
+
+
 class Scales(Strict):
     """Every scale the site grades with, defined once (scales.yml)."""
 
@@ -263,6 +279,63 @@ class Scales(Strict):
     verdicts: list[Scale] = Field(min_length=1)
     frequency_bands: list[FrequencyBand] = Field(min_length=1)
     interventions: list[Intervention] = Field(min_length=1)
+    faq_groups: list[FaqGroup] = Field(min_length=1)  # in the order the FAQ lists them
+
+
+# == pictures (pictures.yml): the measured facts the site's drawings are drawn from ==
+
+# Body regions the collapsed-lung map can mark; the drawing of each is in macros/render/pictures.py.
+BodyRegion = Literal["chest", "shoulder", "upper-back"]
+
+
+class Needle(Strict):
+    """One needle the to-scale drawing shows: its size as a source gives it."""
+
+    key: Key
+    name: PlainText  # "a dry needle": the drawing's label
+    hollow: bool  # a hypodermic needle has a bore; a dry (filiform) needle is solid
+    diameter_mm: float = Field(gt=0, le=5)
+    bore_mm: float | None = Field(default=None, gt=0)  # inner diameter, hollow needles only
+    length_mm: float = Field(gt=0, le=200)
+    sources: list[str] = Field(min_length=1)
+    how_read: PlainText  # how the numbers were read: "0.25 x 40 mm, as the trial states"
+
+    @field_validator("bore_mm")
+    @classmethod
+    def _bore_inside(cls, value: float | None, info: ValidationInfo) -> float | None:
+        diameter = info.data.get("diameter_mm")
+        if value is not None and isinstance(diameter, float) and value >= diameter:
+            raise ValueError(f"is {value}, not smaller than the needle's diameter {diameter}: "
+                             "the bore is the hole inside the needle")
+        return value
+
+
+class Layer(Strict):
+    """One layer the needle passes through, outermost first, named as the page's text names it."""
+
+    key: Key
+    name: PlainText
+    # Only under some parts of the body (the lung lining lies below chest and upper-back muscles).
+    where: PlainText | None = None
+
+
+class LungSite(Strict):
+    """Where on the body a collapsed lung was reported after needling, and who reported it."""
+
+    key: Key
+    regions: list[BodyRegion] = []  # none: the reports do not say where (listed under the map, not drawn)
+    place: PlainText  # the place in words: "between the shoulder blades"
+    sources: list[str] = Field(min_length=1)
+    # Said beside the place when the reports are not all about dry needling alone.
+    flag: PlainText | None = None
+
+
+class Pictures(Strict):
+    """Everything the site's drawings state (pictures.yml); the drawings themselves are code."""
+
+    needles: list[Needle] = Field(min_length=2)
+    layers: list[Layer] = Field(min_length=2)
+    lung_sites: list[LungSite] = Field(min_length=1)
 
 
 # Who rated a graded question's certainty: a reference key (the review that rated it) or this word.
@@ -311,6 +384,21 @@ class Figure(Strict):
     @property
     def rate(self) -> float:
         return self.numerator / self.denominator
+
+
+# The care cards' tiers, in the order they are shown: most urgent first (the NHS's pattern).
+CARE_TIERS = ("emergency", "same-day", "tell-practitioner")
+
+
+class CareTier(Strict):
+    """One care card (care.yml): when to get help, how urgently, and the signs."""
+
+    key: Key  # one of CARE_TIERS, checked with the file's order (datastore)
+    heading: PlainText  # said as an action: "Call your emergency number now"
+    action: PlainText  # one line: what to do
+    signs: list[PlainText] = Field(min_length=1)
+    why: PlainText | None = None  # what the signs may mean, said once under the list
+    sources: list[str] = Field(min_length=1)
 
 
 class Reviewer(Strict):

@@ -12,6 +12,9 @@ REVIEW_NOTE = ('"Reviewed" means our editors checked this page against its sourc
                "It is not a clinical review.")
 # The about page's section that explains how content is checked.
 REVIEW_SECTION = "review"
+# The about page's section that tells readers how to report a mistake, without an account
+# ("Suggest a correction" beside the review dates links to it).
+REPORT_SECTION = "report-an-error"
 # Above a section embed: the section is one part of a page, and a badge or a number read alone
 # can mislead. "{title}" is the page's title.
 SECTION_CONTEXT = "This is one part of our page “{title}”. Read the key points of the whole page first."

@@ -68,6 +68,16 @@ def embed_url(key: str, section: str = "") -> str:
     return f"{base}sections/{section}/" if section else base
 
 
+# The care cards' embeds: /embed/care/<tier>/ (one card each, macros/render/care.py). Not a page:
+# the loader and pages.json name them by tier.
+CARE_EMBED = "care"
+
+
+def care_embed_key(tier: str) -> str:
+    """`same-day` -> `care/same-day`: the embed key whose address is embed/care/same-day/."""
+    return f"{CARE_EMBED}/{tier}"
+
+
 def embed_src_uri(key: str, section: str = "") -> str:
     return f"{EMBED_ROOT}/{key}/sections/{section}.md" if section else f"{EMBED_ROOT}/{key}.md"
 

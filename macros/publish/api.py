@@ -16,6 +16,7 @@ from macros.content.datastore import Origin
 from macros.publish import apimodels as m
 from macros.publish import embeds
 from macros.render import changes, evidence
+from macros.render.care import care_html
 from macros.render.comparisons import comparison_html
 from macros.render.context import RenderContext
 from macros.render.faq import see_link
@@ -79,7 +80,10 @@ def pages_doc(build: Site) -> Document:
             last_changed=build.last_changed(page.key),
             sources=list(info.sources),
         ))
-    return _dump(m.PagesDocument(**_envelope(build, "pages"), pages=items))
+    care = [m.CareCard(tier=tier.key, title=tier.heading,
+                       embed_url=build.site_url + urls.embed_url(urls.care_embed_key(tier.key)))
+            for tier in build.data.care.values()]
+    return _dump(m.PagesDocument(**_envelope(build, "pages"), pages=items, care=care))
 
 
 def glossary_doc(build: Site) -> Document:
@@ -104,6 +108,7 @@ def faq_doc(build: Site) -> Document:
             answer=_text(build, e.answer, build.data.origin("faq", e.key, "answer")),
             see=e.see, see_html=see, references=e.references,
             url=f"{build.site_url}{urls.FAQ}#{e.key}",
+            care=list(e.care), care_html=str(care_html(_ctx(build), *e.care, edit_links=False)) if e.care else None,
         ))
     return _dump(m.FaqDocument(**_envelope(build, "faq"), questions=items))
 
@@ -119,6 +124,7 @@ def comparisons_doc(build: Site) -> Document:
                         cells={k: m.Cell(text=_text(build, cell.text, build.data.text_origin(
                                    "comparisons", c.key, f"rows.{r.key}.cells.{k}.text"), True), sources=cell.sources)
                                for k, cell in r.cells.items()}) for r in c.rows],
+            notes=_text(build, c.notes, build.data.origin("comparisons", c.key, "notes")) if c.notes else None,
             table_html=str(comparison_html(_ctx(build), c.key)),
         ))
     return _dump(m.ComparisonsDocument(**_envelope(build, "comparisons"), comparisons=items))

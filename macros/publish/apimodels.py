@@ -88,9 +88,18 @@ class Page(Output):
     sources: list[Key]
 
 
+class CareCard(Output):
+    """A care card's embed (/embed/care/<tier>/): the loader finds it here by tier."""
+
+    tier: Key
+    title: str
+    embed_url: Url
+
+
 class PagesDocument(Envelope):
     name: Literal["pages"]
     pages: list[Page]
+    care: list[CareCard]
 
 
 # ---- glossary ---------------------------------------------------------------------------------
@@ -122,6 +131,9 @@ class Question(Output):
     see_html: str | None
     references: list[Key]
     url: Url
+    # The care cards shown after the answer (care.yml): their tiers, and the cards as the page shows them.
+    care: list[Key]
+    care_html: str | None
 
 
 class FaqDocument(Envelope):
@@ -153,6 +165,7 @@ class Comparison(Output):
     summary: Text
     columns: list[Column] = Field(min_length=2)
     rows: list[Row]
+    notes: Text | None = None  # the detail under the table that its cells have no room for
     table_html: str
 
 

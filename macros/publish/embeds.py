@@ -7,14 +7,16 @@ front matter tells the template to drop the site chrome.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
 
 import yaml
 
+from macros.content.models import CARE_TIERS, CareTier
 from macros.content.sourcepages import SourcePage
-from macros.content.urls import EMBED_ROOT, embed_src_uri, page_key, page_url
+from macros.content.urls import EMBED_ROOT, care_embed_key, embed_src_uri, embed_url, page_key, page_url
 
 # libyaml's dumper when PyYAML has it: a pure-Python dump per embed page was a measurable
 # share of the build (benchmarks/RESULTS.md). Same output, same safety.
@@ -104,6 +106,33 @@ def embed_documents(page: SourcePage, site_url: str) -> list[EmbedDocument]:
         docs.append(EmbedDocument(embed_src_uri(page.key, section.id), page.key, section.id, offset,
                                   _front_matter(page, f"{section.title} – {title}") + body))
     return docs
+
+
+# The page and section the care cards' embeds belong to: their canonical address, review dates
+# and attribution are those of the safety page's "When to get urgent help".
+CARE_HOME = ("safety", "urgent-help")
+
+
+def care_documents(pages: dict[str, SourcePage], tiers: list[CareTier]) -> list[EmbedDocument]:
+    """One embed per care card (/embed/care/<tier>/): the card alone, made by the pages' macro."""
+    key, section = CARE_HOME
+    home = pages.get(key)
+    if home is None or not embeddable(home):
+        return []
+    docs = []
+    for tier in tiers:
+        call = "{{ care_cards(" + json.dumps(tier.key) + ") }}"
+        docs.append(EmbedDocument(embed_src_uri(care_embed_key(tier.key)), key, section, 0,
+                                  _front_matter(home, tier.heading) + f"\n{call}\n"))
+    return docs
+
+
+def care_urls(pages: dict[str, SourcePage]) -> set[str]:
+    """The care cards' embed addresses (every tier is in care.yml: the data check holds it to CARE_TIERS)."""
+    home = pages.get(CARE_HOME[0])
+    if home is None or not embeddable(home):
+        return set()
+    return {embed_url(care_embed_key(tier)) for tier in CARE_TIERS}
 
 
 def embed_prefixes(site_url: str, page_url: str) -> tuple[str, ...]:

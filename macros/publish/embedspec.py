@@ -53,6 +53,9 @@ def spec() -> dict[str, object]:
         # Address shapes, with {key} and {section} for the script to fill in.
         "page": urls.embed_url("{key}"),
         "section_page": urls.embed_url("{key}", "{section}"),
+        # A care card: data-dng-embed="care/<tier>", listed by tier in the catalogue's "care";
+        # its address is a page's (`page`, with the key care/<tier>).
+        "care_prefix": urls.care_embed_key(""),
         "catalogue": urls.api_url("pages"),
         "loader": urls.LOADER,
     }

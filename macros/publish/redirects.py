@@ -82,7 +82,7 @@ def current_urls(pages: dict[str, SourcePage]) -> set[str]:
             found.add(urls.embed_url(page.key))
             found.add(urls.oembed_url(page.key))
             found |= {urls.embed_url(page.key, s.id) for s in page.sections if s.id}
-    return found
+    return found | embeds.care_urls(pages)
 
 
 def published(path: Path) -> list[tuple[int, str]]:

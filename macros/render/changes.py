@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape as xml_escape
 from markupsafe import Markup
 
 from macros.content import datafiles
+from macros.content.dates import time_element
 from macros.content.urls import page_key
 from macros.render.context import RenderContext
 
@@ -71,8 +72,8 @@ def changes_html(ctx: RenderContext, build: Site) -> Markup:
         links = Markup(", ").join(
             Markup('<a href="{}">{}</a>').format(ctx.href(build.pages[k].url), build.pages[k].checked_info.title)
             for k in entry["pages"] if k in build.pages) or Markup("site data")
-        items.append(Markup('<li><time datetime="{}">{}</time>: {} <span class="dng-change__pages">({})</span></li>')
-                     .format(entry["date"], entry["date"], entry["summary"], links))
+        items.append(Markup('<li>{}: {} <span class="dng-change__pages">({})</span></li>')
+                     .format(time_element(entry["date"]), entry["summary"], links))
     note = Markup("") if log.complete else Markup(
         "<p><strong>Partial history:</strong> this build was made from a shallow copy of the repository, "
         "so older changes are missing.</p>")

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from macros.content.sourcepages import SourcePage
     from macros.site import Site
 
+# Citation links' ids start with this; the reference list's "Back to text" links point at them.
+CITE_ID_PREFIX = "cite-"
+
 
 @dataclass
 class RenderContext:
@@ -27,6 +30,7 @@ class RenderContext:
     absolute: bool = False  # embeds and the API link to the full site with absolute URLs
     pages: dict[str, SourcePage] = field(default_factory=dict)  # page key -> SourcePage
     cited: list[str] = field(default_factory=list)
+    cite_uses: dict[str, int] = field(default_factory=dict)  # reference key -> citations of it so far
     figures_used: list[str] = field(default_factory=list)  # figure keys, in order of first use
     terms_seen: set[str] = field(default_factory=set)
     tip_count: int = 0
@@ -53,6 +57,12 @@ class RenderContext:
         if key not in self.cited:
             self.cited.append(key)
         return self.cited.index(key) + 1
+
+    def next_cite_id(self, key: str) -> str:
+        """The id of a citation link: `cite-<reference number>-<its nth citation on the page>`,
+        where the reference list's "Back to text" link returns to."""
+        self.cite_uses[key] = self.cite_uses.get(key, 0) + 1
+        return f"{CITE_ID_PREFIX}{self.cite_number(key)}-{self.cite_uses[key]}"
 
     def next_tip_id(self, key: str) -> str:
         self.tip_count += 1

@@ -53,13 +53,22 @@ def _unit(figure: Figure) -> str:
     return figure.unit or figure.counted
 
 
+unit_of = _unit  # public: the icon arrays (macros/render/pictures.py) name the same unit
+
+
+def natural_frequency(figure: Figure) -> tuple[int, int]:
+    """(count, out of): the numbers `phrase` states, e.g. (19, 100). The icon arrays draw these."""
+    denominator = per(figure.rate)
+    return _count(figure, denominator), denominator
+
+
 def phrase(figure: Figure) -> str:
     """"about 19 in every 100 treatments" (or "none of 7,629 treatments")."""
     if figure.numerator == 0:
         return f"none of {figure.denominator:,} {_unit(figure)}"
     # Always "about": most counts are rounded, and many sources give only a rounded percentage.
-    denominator = per(figure.rate)
-    return f"about {count_words(_count(figure, denominator))} in every {count_words(denominator)} {_unit(figure)}"
+    count, denominator = natural_frequency(figure)
+    return f"about {count_words(count)} in every {count_words(denominator)} {_unit(figure)}"
 
 
 def _entry(table: Mapping[str, T], key: str, what: str, kind: str, purpose: str) -> T:

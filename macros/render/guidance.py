@@ -16,25 +16,16 @@ reading-grade check leaves both out (macros/check/readability.py, SKIP_CLASSES).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from markupsafe import Markup
 
 from macros.content import datafiles
+from macros.content.dates import time_element
 from macros.content.models import Guidance
 from macros.errors import ContentError, did_you_mean
 from macros.render.context import RenderContext
 from macros.render.editlinks import entry_links
 from macros.render.inline import cite
 from macros.render.markup import to_html
-
-
-def date_in_words(value: str) -> str:
-    """`2021-04-07` -> `7 April 2021`; `2021-11` -> `November 2021` (a date as validated by the model)."""
-    if len(value) == len("2021-11"):
-        return dt.date.fromisoformat(f"{value}-01").strftime("%B %Y")
-    day = dt.date.fromisoformat(value)
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _entry(ctx: RenderContext, key: str) -> Guidance:
@@ -47,9 +38,9 @@ def _entry(ctx: RenderContext, key: str) -> Guidance:
 
 def source_html(ctx: RenderContext, entry: Guidance) -> Markup:
     """Who said it, where and when, in words, with the citation of the document."""
-    dates = Markup("Published {}").format(date_in_words(entry.published))
+    dates = Markup("Published {}").format(time_element(entry.published))
     if entry.updated:
-        dates += Markup(", last updated {}").format(date_in_words(entry.updated))
+        dates += Markup(", last updated {}").format(time_element(entry.updated))
     where = Markup("{body}, <cite>{document}</cite>").format(body=entry.body, document=entry.document)
     if entry.recommendation:
         where += Markup(", {}").format(entry.recommendation)

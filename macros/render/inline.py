@@ -16,7 +16,12 @@ from macros.render.context import Macro, RenderContext
 
 
 def term(ctx: RenderContext, key: str, text: str | None = None) -> Markup:
-    """A glossary term. Its first use in an output is a link with a tooltip; later uses are plain."""
+    """A glossary term. Its first use in an output is a link with a tooltip; later uses are plain.
+
+    Without JavaScript the link goes to the glossary entry and the tooltip shows on hover and
+    focus. site.js turns the link into a button that opens the definition in place, with the
+    link moved into it ("More in the glossary"), so a tap on a phone never leaves the page.
+    The definition stays out of the search index (`data-search-exclude`)."""
     entry = ctx.site.glossary.get(key)
     if entry is None:
         raise ContentError(f"unknown glossary term '{key}'", or_add_new(
@@ -29,7 +34,7 @@ def term(ctx: RenderContext, key: str, text: str | None = None) -> Markup:
     tip = ctx.next_tip_id(key)
     return Markup(
         '<span class="dng-term"><a class="dng-term__link" href="{href}" aria-describedby="{tip}">{label}</a>'
-        '<span class="dng-term__tip" role="tooltip" id="{tip}">{definition}</span></span>'
+        '<span class="dng-term__tip" role="tooltip" id="{tip}" data-search-exclude>{definition}</span></span>'
     ).format(href=ctx.href(urls.GLOSSARY, key), tip=tip, label=label, definition=entry.definition)
 
 
@@ -46,8 +51,8 @@ def cite(ctx: RenderContext, *keys: str) -> Markup:
                 f"for a new source, add it to {datafiles.file_name('references')} first"))
         number = ctx.cite_number(key)
         href = ctx.href(urls.REFERENCES, key) if ctx.absolute else f"#ref-{key}"
-        parts.append(Markup('<a class="dng-cite__link" href="{}" aria-label="Reference {}: {}">{}</a>')
-                     .format(href, number, ref.short, number))
+        parts.append(Markup('<a class="dng-cite__link" id="{}" href="{}" aria-label="Reference {}: {}">{}</a>')
+                     .format(ctx.next_cite_id(key), href, number, ref.short, number))
     return Markup('<sup class="dng-cite">[{}]</sup>').format(Markup(", ").join(parts))
 
 

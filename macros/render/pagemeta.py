@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NotRequired, TypedDict
 from markupsafe import Markup
 
 from macros.content import datafiles, sourcelinks, urls
+from macros.content.dates import time_element
 from macros.render import jsonld
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from macros.content.sourcepages import SourcePage
     from macros.site import Site
 
-# The tooltip and accessible name of Material's pencil button on a page whose own Markdown holds its text.
+# The words and title of the "Edit this page" link at the page foot, on a page whose own Markdown holds its text.
 EDIT_TITLE = "Edit this page"
 # What a page's own Markdown holds when its main text lives in a data file.
 PAGE_FILE_HOLDS = "the title, introduction and sources"
@@ -43,6 +44,10 @@ class PageInfo(TypedDict):
     page_title: str  # the full page's title (an embed copy of a section has its own title)
     full_url: str
     last_changed: str | None
+    # The dates the page foot shows, in words inside <time> (macros/content/dates.py); None when unknown.
+    reviewed_time: Markup | None
+    next_review_time: Markup | None
+    last_changed_time: Markup | None
     reviewers: list[Markup]
     edit_url: str | None  # the file holding the page's main text, in the web editor (also `page.edit_url`)
     edit_title: str
@@ -70,6 +75,9 @@ def decorate(page: Page, site: Site) -> None:
         "page_title": source.info.title if source and source.info else "",
         "full_url": full_url,
         "last_changed": changed,
+        "reviewed_time": _time_or_none(page.meta.get("last_reviewed")),
+        "next_review_time": _time_or_none(page.meta.get("next_review")),
+        "last_changed_time": _time_or_none(changed),
         "reviewers": [Markup.escape(f"{r.name}, {r.credentials}") for r in reviewers],
         "edit_url": None,
         "edit_title": EDIT_TITLE,
@@ -84,13 +92,19 @@ def decorate(page: Page, site: Site) -> None:
                 info["edit_title"] = f"{EDIT_TITLE} (its text is in {sources[0]['path']})"
         elif site.config.repository is not None:
             info["edit_url"] = site.config.repository.edit_url(source_path(source, page))
-    # Material's pencil button prints page.edit_url: on a data page, the data file; in an embed, none.
+    # The page foot's "Edit this page" link (partials/page-facts.html) prints page.edit_url: on a data
+    # page, the data file; in an embed, none.
     page.edit_url = info["edit_url"]
     if source and embed is None and source.key != "404":
         info["embed_url"] = site.site_url + urls.embed_url(source.key)
         info["oembed_url"] = site.site_url + urls.oembed_url(source.key)
         info["jsonld"] = Markup(jsonld.script_text(jsonld.for_page(site, source, changed)))
     page.meta["dng"] = info
+
+
+def _time_or_none(value: object) -> Markup | None:
+    """A front-matter or history date as a <time> in words; None when the page has none."""
+    return time_element(str(value)) if value else None
 
 
 def source_path(source: SourcePage | None, page: Page) -> str:

@@ -6,15 +6,21 @@ from markupsafe import Markup
 
 from macros.content import urls
 from macros.content.models import Reference
-from macros.render.context import RenderContext
+from macros.render.context import CITE_ID_PREFIX, RenderContext
 from macros.render.editlinks import entry_links
 from macros.render.evidence import figures_note
 from macros.render.markup import to_html
 
 
+def _closed(part: str) -> str:
+    """A reference part ended by one full stop: "McEvoy J, et al." and "7th ed." keep theirs, a title's "?" stays."""
+    return part if part.rstrip().endswith((".", "?", "!")) else f"{part}."
+
+
 def reference_html(ctx: RenderContext, ref: Reference, with_shows: bool = True) -> Markup:
     """One reference, Vancouver-like, with DOI/PubMed links where known."""
-    bits = [Markup("{}. {}. <em>{}</em>. {}").format(ref.authors, ref.title, ref.journal, ref.year or "n.d.")]
+    bits = [Markup("{} {} <em>{}</em> {}").format(_closed(ref.authors), _closed(ref.title), _closed(ref.journal),
+                                               ref.year or "n.d.")]
     if ref.volume:
         bits.append(Markup(";{}").format(ref.volume))
     if ref.pages:
@@ -48,28 +54,44 @@ def all_references_html(ctx: RenderContext) -> Markup:
     return Markup('<ul class="dng-refs dng-refs--all">{}</ul>').format(Markup("").join(items))
 
 
+# Every fold that a followed link or printing opens has this class (site.js, site.css).
+FOLD_CLASS = "dng-fold"
+SOURCES_CLASS = f"dng-sources {FOLD_CLASS}"
+
+
+def back_link(ctx: RenderContext, key: str, number: int) -> Markup:
+    """From an entry back to where it is cited: the first citation without JavaScript; site.js
+    points it at the citation the reader followed."""
+    return Markup(' <a class="dng-ref__back" href="#{prefix}{n}-1" aria-label="Back to the text where reference {n} '
+                  'is cited">Back to text</a>').format(prefix=CITE_ID_PREFIX, n=number)
+
+
 def page_references_markdown(ctx: RenderContext, sources: list[str]) -> str:
     """The list appended to a page: what it cites, in citation order, then its other sources."""
     if not ctx.cited and not sources:
         return ""
     cited = [
         Markup('<li id="ref-{key}" class="dng-ref">{body} <a class="dng-ref__full" href="{href}" '
-               'aria-label="Full entry for reference {n}">Full entry</a>{figures}</li>').format(
+               'aria-label="Full entry for reference {n}">Full entry</a>{figures}{back}</li>').format(
             key=key, n=number, body=reference_html(ctx, ctx.site.references[key], with_shows=False),
-            href=ctx.href(urls.REFERENCES, key), figures=figures_note(ctx, key))
+            href=ctx.href(urls.REFERENCES, key), figures=figures_note(ctx, key), back=back_link(ctx, key, number))
         for number, key in enumerate(ctx.cited, start=1)
     ]
     # A figure's source is listed even where the page states the figure without citing it.
     sources = sources + [ctx.site.figures[k].source for k in ctx.figures_used
                          if ctx.site.figures[k].source not in sources]
-    out = ["## References { #references }\n"]
-    if cited:
-        out.append(str(Markup('<ol class="dng-refs">{}</ol>').format(Markup("").join(cited))) + "\n")
     further = [k for k in sources if k not in ctx.cited and k in ctx.site.references]
+    parts = []
+    if cited:
+        parts.append(Markup('<ol class="dng-refs">{}</ol>').format(Markup("").join(cited)))
     if further:
         items = Markup("").join(
             Markup('<li class="dng-ref">{}{}</li>').format(reference_html(ctx, ctx.site.references[k], False),
                                                            figures_note(ctx, k))
             for k in further)
-        out.append(str(Markup('<p>Also used for this page:</p>\n<ul class="dng-refs">{}</ul>').format(items)) + "\n")
-    return "\n".join(out)
+        parts.append(Markup('<p>Also used for this page:</p><ul class="dng-refs">{}</ul>').format(items))
+    # Folded, so the list costs a phone one line; a followed citation or printing opens it (site.js,
+    # site.css). Out of the search index: a search should find the text, not its list of sources.
+    fold = Markup('<details class="{cls}" data-search-exclude><summary>Sources ({n})</summary>{body}</details>').format(
+        cls=SOURCES_CLASS, n=len(ctx.cited) + len(further), body=Markup("").join(parts))
+    return "## References { #references data-search-exclude }\n\n" + str(fold) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.render import (
+    care,
     changes,
     claims,
     clinics,
@@ -19,6 +20,7 @@ from macros.render import (
     glossary,
     guidance,
     inline,
+    pictures,
     references,
     sandbox,
 )
@@ -48,6 +50,11 @@ def guidance_one(ctx: RenderContext, key: str) -> Markup:
 def guidance_list(ctx: RenderContext, *keys: str) -> Markup:
     """Several guideline recommendations, in the order given."""
     return _block(guidance.guidance_list_html(ctx, *keys))
+
+
+def care_cards(ctx: RenderContext, *tiers: str) -> Markup:
+    """The care cards from care.yml: all three tiers, or the ones named ("same-day")."""
+    return _block(care.care_html(ctx, *tiers))
 
 
 def reference_list(ctx: RenderContext) -> Markup:
@@ -106,6 +113,7 @@ MACROS: dict[str, Macro] = {
     "faq_entry": faq.faq_entry_markdown,
     "guidance": guidance_one,
     "guidance_list": guidance_list,
+    "care_cards": care_cards,
     "reference_list": reference_list,
     "changes_list": changes_list,
     "embed_loader_snippet": clinics.loader_snippet,
@@ -115,6 +123,10 @@ MACROS: dict[str, Macro] = {
     "site_url": site_url,
     "editors_guide": editors_guide,
     "counts": counts,
+    "icon_array": pictures.icon_array,
+    "needle_sizes": pictures.needle_sizes,
+    "needle_layers": pictures.needle_layers,
+    "collapsed_lung_map": pictures.collapsed_lung_map,
 }
 
 bind = sandbox.bind  # re-exported: the table and its binding read together

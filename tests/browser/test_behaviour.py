@@ -16,14 +16,15 @@ def test_search_finds_pneumothorax_and_opens_safety(page, servers):
 
 
 def test_glossary_tooltip_shows_on_focus(page, servers):
+    # site.js makes each term a button that describes itself with the definition (tests/browser/test_popovers.py).
     page.goto(servers.site_url + "safety/")
     term = page.locator(".dng-term").first
-    tip = term.locator("[role=tooltip]")
+    tip = term.locator(".dng-term__tip")
     assert not tip.is_visible()
-    term.locator("a").focus()
+    term.locator(".dng-term__button").focus()
     assert tip.is_visible()
-    link_id = term.locator("a").get_attribute("aria-describedby")
-    assert tip.get_attribute("id") == link_id and len(tip.inner_text()) > 10
+    described = term.locator(".dng-term__button").get_attribute("aria-describedby")
+    assert tip.locator(f"#{described}").count() == 1 and len(tip.inner_text()) > 10
     page.keyboard.press("Escape")
     assert not tip.is_visible(), "Escape must dismiss the tooltip (WCAG 1.4.13)"
 
@@ -39,9 +40,9 @@ def test_keyboard_reaches_skip_link_terms_and_citations(page, servers):
     for _ in range(400):
         page.keyboard.press("Tab")
         cls = page.evaluate("document.activeElement.className || ''")
-        if "dng-term__link" in cls:
+        if "dng-term__button" in cls:
             reached.add("term")
-            assert page.locator(".dng-term:focus-within [role=tooltip]").is_visible()
+            assert page.locator(".dng-term:focus-within .dng-term__tip").is_visible()
         if "dng-cite__link" in cls:
             reached.add("cite")
         if reached == {"term", "cite"}:

@@ -84,7 +84,10 @@
       Array.prototype.forEach.call(found, function (el) {
         if (el.hasAttribute("data-dng-ready")) return;
         el.setAttribute("data-dng-ready", "");
-        build(el, pages && pages.pages);
+        // Care cards (care/<tier>) are listed by tier; their address is a page's (SPEC.page).
+        build(el, pages && pages.pages.concat((pages.care || []).map(function (c) {
+          return { key: SPEC.care_prefix + c.tier, title: c.title, sections: [] };
+        })));
       });
     });
   }
