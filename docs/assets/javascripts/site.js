@@ -1,4 +1,6 @@
-/* Glossary tooltips can be dismissed with Escape (WCAG 1.4.13) and come back on the next focus. */
+/* Blocks start with a "/* == name" line; embeds run the blocks macros/publish/embedassets.py names
+   (EMBED_JS_BLOCKS, EMBED_FOLDS_BLOCK) after their own script, embed-child.js. */
+/* == tooltips: glossary tooltips can be dismissed with Escape (WCAG 1.4.13) and come back on the next focus. == */
 (function () {
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
@@ -20,8 +22,10 @@
    the term stays a link to its glossary entry, with a tooltip on hover and focus.
    Citations: following one (href "#ref-<key>") shows that source in a popover cloned from the
    page's reference list, with "See all sources" (the same address) and Close; Escape or a tap
-   outside closes it and focus returns to the citation. Without this script, or without the
-   Popover API, or when the list is on another page (embeds), the link simply goes to the entry. */
+   outside closes it and focus returns to the citation. In an embed a citation links to the full
+   site's list (references/#<key>) and the embed carries the entry as "ref-<key>": the popover shows
+   it, and "See all sources" keeps the full site's address. Without this script, or without the
+   Popover API, or without the entry on the page, the link simply goes to the entry. */
 (function () {
   var TERM = ".dng-term", OPEN = "dng-term--open", DISMISSED = "dng-term--dismissed";
 
@@ -92,9 +96,12 @@
   }
 
   function showSource(citation) {
-    // Material's instant navigation makes every href absolute: read the fragment, on this page only.
-    if (citation.pathname !== location.pathname || citation.hash.indexOf("#ref-") !== 0) return false;
-    var id = decodeURIComponent(citation.hash.slice(1)), entry = document.getElementById(id);
+    // Material's instant navigation makes every href absolute: read the fragment.
+    var here = citation.pathname === location.pathname, id;
+    try { id = decodeURIComponent(citation.hash.slice(1)); } catch (e) { return false; }
+    if (here ? id.indexOf("ref-") !== 0 : !id) return false;
+    if (!here) id = "ref-" + id;  // an embed's copy of a full-site entry
+    var entry = document.getElementById(id);
     if (!entry) return false;
     var box = popover(citation);
     if (!box.showPopover) return false;
@@ -104,7 +111,9 @@
     });
     body.replaceChildren.apply(body, Array.prototype.slice.call(copy.childNodes));
     box.querySelector(".dng-cite-pop__title").textContent = "Source " + citation.textContent.trim();
-    box.querySelector(".dng-cite-pop__all").setAttribute("href", "#" + id);
+    box.querySelector(".dng-cite-pop__all").setAttribute("href", here ? "#" + id : citation.href);
+    if (returnTo) returnTo.classList.remove("dng-cite__link--open");
+    citation.classList.add("dng-cite__link--open");  // where an embed places the popover (embed-base.css)
     returnTo = citation;
     if (box.matches(":popover-open")) box.hidePopover();
     box.showPopover();
@@ -140,7 +149,7 @@
     var all = target.closest(".dng-cite-pop__all");
     if (all) {
       // The list may be folded ("Sources (N)"): open it, then let the link go to the entry.
-      var entry = document.getElementById(all.getAttribute("href").slice(1));
+      var href = all.getAttribute("href"), entry = href.charAt(0) === "#" && document.getElementById(href.slice(1));
       for (var fold = entry && entry.closest("details"); fold; fold = fold.parentElement.closest("details")) {
         fold.open = true;
       }
@@ -172,7 +181,7 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(enhance);
 })();
 
-/* Folds: the FAQ's answers and "Sources (N)" (details.dng-fold).
+/* == folds == the FAQ's answers and "Sources (N)" (details.dng-fold).
    FAQ (macros/render/faq.py): each question is an h2 at the top level of the page (so the site
    search files its answer under it), its answer the block after it. The question's words become a
    button in the h2, beside its permalink; a closed answer is hidden="until-found", so find-in-page
