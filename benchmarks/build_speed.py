@@ -147,9 +147,9 @@ def to_markdown(section: dict) -> str:
            "Synthetic pages (`docs/synthetic/`, in the nav in sections of 50) match the real pages' length, "
            "sections and macro density (calls per 1,000 words of prose, macro calls not counted as words):\n",
            mdtable.table(["per 1,000 words", "real pages", "synthetic pages"], _density_rows(sizes), "lrr"),
-           "Copies are made without `.git`, and git is stopped at `benchmarks/.work` (GIT_CEILING_DIRECTORIES), "
-           "so `macros/content/gitdates.py` and `macros/render/changes.py` report history as unavailable, as in any build "
-           "from a copy; the strict build passes that way, so no repository is created in the copies.\n",
+           "Copies are made without `.git`, and git is stopped at `benchmarks/.work` (GIT_CEILING_DIRECTORIES); "
+           "the build reads no git history (dates come from `macros/data/changes.yml`, where one entry names "
+           "every synthetic page).\n",
            f"### Profile of the {profile['multiple']}× full build\n",
            f"cProfile of one `mkdocs build --strict` ({profile['wall_s_with_profiler']} s wall-clock with the "
            f"profiler, {profile['total_s']} s profiled); saved as `{profile['prof_file']}` "

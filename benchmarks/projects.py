@@ -38,9 +38,8 @@ def free_port() -> int:
 def build_env(site_url: str, **extra: str) -> dict:
     """The environment of every mkdocs run.
 
-    GIT_CEILING_DIRECTORIES stops git at benchmarks/.work, so a copy there does not find
-    this repository's .git above it: macros/content/gitdates.py then reports dates as unavailable,
-    as in any build from a copy without history, instead of reading an unrelated repository.
+    GIT_CEILING_DIRECTORIES stops git at benchmarks/.work, so a copy there never finds this
+    repository's .git above it (the build reads no git history: dates come from changes.yml).
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", DNG_SITE_URL=site_url,
                GIT_CEILING_DIRECTORIES=str(WORK_DIR))

@@ -26,7 +26,17 @@ from mkdocs.structure.files import File, Files
 from macros import sanitise
 from macros.content import notes, textfields, urls
 from macros.errors import ContentError, Problem
-from macros.publish import csp, embeds, embedspec, htmlfixes, linkcheck, mkdocsmessages, outputs, outputscan
+from macros.publish import (
+    csp,
+    embedassets,
+    embeds,
+    embedspec,
+    htmlfixes,
+    linkcheck,
+    mkdocsmessages,
+    outputs,
+    outputscan,
+)
 from macros.publish.searchweights import weigh as weigh_in_search
 from macros.render import jumplist, pagemeta, references, sandbox
 from macros.render import table as macro_table
@@ -82,10 +92,13 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
             for document in embeds.embed_documents(page, site.site_url):
                 site.embeds[document.src_uri] = document
                 files.append(File.generated(config, document.src_uri, content=document.markdown))
-        for document in embeds.care_documents(site.pages, list(site.data.care.values())):
+        for document in [*embeds.care_documents(site.pages, list(site.data.care.values())),
+                         *embeds.item_documents(site.pages, site.data)]:
             site.embeds[document.src_uri] = document
             files.append(File.generated(config, document.src_uri, content=document.markdown))
         files.append(File.generated(config, embedspec.CHILD_SPEC, content=embedspec.child_script()))
+        for path, content in embedassets.generated(site.config.docs_dir).items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     # 3.
@@ -96,7 +109,7 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
             assert page is not None  # MkDocs made a Page for every documentation file before on_nav
             source = site.source_of(page)
             changed = site.last_changed(source.key) if source else None
-            if changed:  # else MkDocs' build date stays (it needs one), and the sitemap prints none
+            if changed:  # else (the 404 page) MkDocs' build date stays: it needs one
                 page.update_date = changed
         return nav
 
@@ -112,11 +125,17 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
         source = site.source_of(page)
         if embed is None and source is not None:
             weigh_in_search(source.key, page.meta)
+        sources = list(source.info.sources) if source and source.info else []
         if embed is not None and source is not None:  # links of a copy point at the full site
-            return embeds.absolutize_links(markdown, source.src_uri, site.site_url)
+            markdown = embeds.absolutize_links(markdown, source.src_uri, site.site_url)
+            if ctx is None:
+                return markdown
+            # The entries it cites travel with it: citations open them in place (embed-child.js). A whole
+            # page's copy also lists the page's other sources, as the page does; a section or an item, not.
+            whole = page.file.src_uri == urls.embed_src_uri(source.key)
+            return markdown + "\n\n" + references.embed_sources_markdown(ctx, sources if whole else [])
         if ctx is None:
             return markdown
-        sources = list(source.info.sources) if source and source.info else []
         return markdown + "\n\n" + references.page_references_markdown(ctx, sources)
 
     # 5.
@@ -134,7 +153,10 @@ class DngPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]  # m
         env.globals["dng_csp_policy"] = csp.policy(self.current.script_hashes)
         env.globals["dng_embed_root"] = urls.EMBED_ROOT + "/"
         env.globals["dng_embed_spec"] = embedspec.CHILD_SPEC
-        env.globals["dng_dates_known"] = self.current.history.complete
+        env.globals["dng_embed_csp_policy"] = csp.embed_policy()
+        env.globals["dng_embed_css"] = embedassets.EMBED_CSS
+        env.globals["dng_embed_js"] = embedassets.EMBED_JS
+        env.globals["dng_embed_folds_js"] = embedassets.EMBED_FOLDS_JS
         env.globals["dng_review_note"] = notes.REVIEW_NOTE
         env.globals["dng_review_section"] = notes.REVIEW_SECTION
         env.globals["dng_report_section"] = notes.REPORT_SECTION

@@ -1,8 +1,7 @@
 """Everything one build knows, on one object: created in `on_config`, dropped with the build.
 
 The plugin (macros/plugin.py) makes a new `Site` for every build, so a rebuild
-under `mkdocs serve` reads fresh data, pages and git history; nothing of a
-build lives in a module.
+under `mkdocs serve` reads fresh data and pages; nothing of a build lives in a module.
 """
 
 from __future__ import annotations
@@ -15,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from macros import sanitise
 from macros.content import (
+    changelog,
     datafiles,
     datastore,
+    dates,
     evidencewords,
     frontmatter,
-    gitdates,
     listchecks,
     sourcefiles,
     sourcelinks,
@@ -30,7 +30,7 @@ from macros.content.sourcepages import SourcePage
 from macros.errors import ContentProblems, DataError, Problem, Reporter
 from macros.publish import csp
 from macros.publish.linkcheck import PageLinks
-from macros.render import blocksections, comparisons, markup, sandbox, table, templaterules
+from macros.render import blocksections, comparisons, handouts, keypoints, markup, sandbox, table, templaterules
 from macros.render.context import RenderContext
 
 if TYPE_CHECKING:
@@ -106,6 +106,9 @@ class Site:
     html: dict[str, PageLinks] = field(default_factory=dict)
     environment: sandbox.RenderEnvironment = field(init=False)  # the render layer's one Jinja environment
     markdown: markup.MarkdownConverter = field(default_factory=markup.MarkdownConverter)  # for data text
+    # The day the build is made as of (dates.build_day, or the checker's --today): review dates,
+    # change-entry dates and correction notices are judged against it.
+    today: dt.date = field(default_factory=dates.build_day)
 
     def __post_init__(self) -> None:
         self.environment = sandbox.RenderEnvironment(self.report)
@@ -121,6 +124,7 @@ class Site:
     @classmethod
     def load(cls, config: MkDocsConfig, today: dt.date | None = None) -> Site:
         """Check the source folders, load the data and scan the pages; refuse the build on any problem."""
+        today = today or dates.build_day()
         site_config = SiteConfig.of(config)
         project_dir, docs_dir = site_config.project_dir, site_config.docs_dir
         if site_config.edit_uri and site_config.repository is None:  # a maintainer's setting, not an editor's
@@ -153,13 +157,19 @@ class Site:
         problems += frontmatter.check_see_links(data, pages)
         problems += evidencewords.check(pages.values(), data)
         problems += listchecks.check(pages.values(), data)
+        problems += changelog.check(data, pages, today)
+        problems += keypoints.check(data, pages, site_config.patient_pages,
+                                    {key: page.body for key, page in pages.items()})
         if problems:
             raise ContentProblems(problems)
-        site = cls(site_config, data, pages)
+        site = cls(site_config, data, pages, today=today)
         # Rules on what the data show once rendered (a figure counts as the words it prints).
         long_cells = comparisons.long_cells(site.render_context("", absolute=True))
         if long_cells:
             raise ContentProblems(long_cells)
+        long_points = handouts.problems(site)  # the cap on words that keeps each handout on one page
+        if long_points:
+            raise ContentProblems(long_points)
         return site
 
     # --- what pages are made from -------------------------------------------------------
@@ -216,23 +226,14 @@ class Site:
     # --- dates ---------------------------------------------------------------------------
 
     @functools.cached_property
-    def history(self) -> gitdates.History:
-        """This build's git history of pages and data (read once per build, so `serve` sees new commits)."""
-        return gitdates.read_history(self.project_dir, (datafiles.DOCS_DIR, datafiles.DATA_DIR))
+    def changes(self) -> changelog.ChangeLog:
+        """This build's change log (changes.yml), newest first."""
+        return changelog.ChangeLog.of(self.data.changes, self.pages)
 
     def last_changed(self, key: str) -> str | None:
-        """The one answer to "when did this page's text last change": the newest commit touching the
-        page's Markdown or any data file that feeds it. Page, sitemap, API and feeds all use it."""
-        return self.last_changed_dates.get(key)
-
-    @functools.cached_property
-    def last_changed_dates(self) -> dict[str, str | None]:
-        """Every page's last-changed date, computed once per build (pages x data files x commits)."""
-        feeding: dict[str, set[str]] = {key: {page.path} for key, page in self.pages.items()}
-        for path in datafiles.BY_PATH:
-            for key in datafiles.pages_fed_by(path, self.pages):
-                feeding[key].add(path)
-        return {key: self.history.last_changed(paths) for key, paths in feeding.items()}
+        """The one answer to "when did this page's text last change": the date of the newest change
+        entry that names the page. Page facts, sitemap, JSON-LD, API and feeds all use it."""
+        return self.changes.last_changed(key)
 
     @functools.cached_property
     def pages_by_src_uri(self) -> dict[str, SourcePage]:

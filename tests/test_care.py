@@ -168,10 +168,11 @@ def test_pages_json_lists_the_care_embeds(site):
 
 def test_the_loader_gets_the_care_address_shape_from_the_spec(site):
     spec = embedspec.spec()
-    assert spec["care_prefix"] == "care/"
+    assert spec["care_prefix"] == "care/" and spec["items"]["care/"] == "care"
     assert str(spec["page"]).replace("{key}", "care/same-day") == urls.embed_url(urls.care_embed_key("same-day"))
     loader = (site / urls.LOADER).read_text(encoding="utf-8")
-    assert '"care_prefix":"care/"' in loader and "SPEC.care_prefix" in loader
+    # Care cards are items (care/<tier>): the loader finds them in pages.json's "items", by the spec's prefixes.
+    assert '"items":{"care/":"care"' in loader and "SPEC.items" in loader
 
 
 def test_the_faq_api_carries_the_cards_of_its_urgent_help_answer(site):

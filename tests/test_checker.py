@@ -20,7 +20,11 @@ import yaml
 from macros.check import run as check
 from tests.support import corpus
 
-TODAY = "2026-11-30"
+# The day the checker checks as of: fixed, so review dates give the same verdict every day, but
+# never before the newest change entry (an entry dated after the day checked is refused).
+TODAY = max(["2026-11-30", *re.findall(r"^- date: (\d{4}-\d{2}-\d{2})$",
+                                       (Path(__file__).parents[1] / "macros" / "data" / "changes.yml")
+                                       .read_text(encoding="utf-8"), re.MULTILINE)])
 
 
 def pytest_generate_tests(metafunc):

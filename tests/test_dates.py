@@ -62,7 +62,7 @@ def test_the_page_foot_dates_are_in_words(site, url):
     times = facts.select("time")
     words = facts.get_text(" ", strip=True)
     assert [t.get_text() for t in times] == [date_in_words(t["datetime"]) for t in times]
-    assert len(times) == 3, words  # last reviewed, next review due, last changed (the tests build with history)
+    assert len(times) == 3, words  # last reviewed, next review due, last changed (every page has a change entry)
     assert not ISO_DATE.search(words), words
 
 

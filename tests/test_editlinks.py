@@ -66,8 +66,8 @@ def test_every_data_file_says_what_it_holds_and_main_pages_come_from_datafiles()
     assert {key: sourcelinks.main_text_kind(key) for key in PAGES.values() if sourcelinks.main_text_kind(key)} == {
         "faq": "faq", "glossary": "glossary", "claims": "claims", "references": "references"}
     assert sourcelinks.block_kinds("compare/dry-needling-vs-acupuncture", PAGES.values()) == ["comparisons"]
-    assert sourcelinks.block_kinds("benefits", PAGES.values()) == ["guidance"]
-    assert sourcelinks.block_kinds("safety", PAGES.values()) == ["care"]
+    assert sourcelinks.block_kinds("benefits", PAGES.values()) == ["guidance", "keypoints"]
+    assert sourcelinks.block_kinds("safety", PAGES.values()) == ["care", "keypoints"]
 
 
 def test_an_edit_uri_that_is_not_an_edit_address_stops_the_build():

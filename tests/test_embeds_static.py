@@ -84,7 +84,9 @@ def test_embed_count(site, sources):
     expected = sum(1 + len(sources[k].sections) for k in PAGES.values())
     care_cards = len(list((site / "embed" / "care").rglob("index.html")))  # /embed/care/<tier>/: tests/test_care.py
     assert care_cards == 3
-    assert len(built) == expected + care_cards
+    data = datastore.load(ROOT)  # a claim's and a term's own embeds: tests/test_item_embeds.py
+    items = len(data.claims) + len(data.glossary)
+    assert len(built) == expected + care_cards + items
 
 
 @pytest.mark.parametrize("url,key", PAGES.items())

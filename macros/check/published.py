@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.content import datafiles
+from macros.content.datastore import SiteData
 from macros.content.sourcepages import SourcePage
 from macros.errors import Problem
 from macros.publish.redirects import Redirect, current_urls, published
 
 
-def check(pages: dict[str, SourcePage], redirects: list[Redirect], published_file: Path) -> list[Problem]:
-    urls = current_urls(pages)
+def check(pages: dict[str, SourcePage], redirects: list[Redirect], published_file: Path,
+          data: SiteData | None = None) -> list[Problem]:
+    urls = current_urls(pages, data)
     moved = {r.source for r in redirects}
     problems = []
     for line, url in published(published_file):

@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 
 from macros.check import build as built
 from macros.check import citespacing, dryrun, forbidden, keys, published, structure, tools, wording
-from macros.content import datafiles, datastore, frontmatter, sourcepages
+from macros.content import datafiles, datastore, dates, frontmatter, sourcepages
 from macros.content.markdown_scan import Line, prose_lines
 from macros.content.sourcepages import SourcePage
 from macros.errors import ContentProblems, DataError, Problem
@@ -134,12 +134,12 @@ def _run(project: Path, deploy: bool, build: bool, today: dt.date,
         keys.record_data_usage(site.data, site.pages, usage)
         problems += keys.unused(site.data, usage)
     moved, redirect_problems = redirects.load_redirects(project / datafiles.display_path("redirects"),
-                                                        current=redirects.current_urls(pages))
+                                                        current=redirects.current_urls(pages, data))
     published_file = project / datafiles.display_path("published-urls")
     problems += redirect_problems
     # Without the data the sections the macros make are unknown: every one would look removed.
     if data is not None:
-        problems += published.check(pages, moved, published_file)
+        problems += published.check(pages, moved, published_file, data)
     if published_base:
         problems += published.removed_from_list(published_base, published_file, moved)
     problems += check_skeletons(project)
@@ -177,12 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--published-base", type=Path, metavar="FILE",
                         help="the base branch's published-urls.txt: fail if a line was removed (pull requests)")
     parser.add_argument("--project", type=Path, default=PROJECT, help=argparse.SUPPRESS)
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dates.build_day(), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.list_urls:
         pages = {p.key: p for p in sourcepages.scan(args.project / datafiles.DOCS_DIR, args.project)}
-        blocksections.add_macro_sections(pages, datastore.load(args.project))
-        print("\n".join(sorted(redirects.current_urls(pages))))
+        data = datastore.load(args.project)
+        blocksections.add_macro_sections(pages, data)
+        print("\n".join(sorted(redirects.current_urls(pages, data))))
         return 0
     started = time.monotonic()
     problems, (grades, spacing) = run(args.project.resolve(), args.deploy, not args.no_build, args.today,

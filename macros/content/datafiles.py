@@ -1,7 +1,7 @@
 """The data files: where they live, and which pages each one feeds. Defined here only.
 
-The loader, the change log (/changes/, the feed) and the pull-request summary all read
-this list. The pull-request workflow cannot import Python before the checks (no code
+The loader, the pull-request summary and the pull-request check for a change entry
+(macros/check/changeentry.py: which files are content) all read this list. The pull-request workflow cannot import Python before the checks (no code
 from a pull request may run there), so it reads `.github/data-pages.json`, which is
 generated from this module and kept in step by a test:
 
@@ -35,6 +35,8 @@ class DataFile:
     pages: tuple[str, ...] = ()  # keys of the pages that show its content
     pages_under: str | None = None  # ...and every page whose key starts with this
     summary: str | None = None  # Markdown, one line: what a change to it affects
+    # Whether readers see its text: a pull request that changes it needs a change entry (is_content).
+    content: bool = True
 
     @property
     def path(self) -> str:
@@ -66,17 +68,42 @@ DATA_FILES = (
     DataFile("care", "care.yml", ("safety", "what-to-expect", "faq"),
              summary=f"the care cards (when to get help) on [safety/]({PREVIEW}safety/#urgent-help),"
                      f" [what-to-expect/]({PREVIEW}what-to-expect/#urgent-help), the FAQ and the care embeds"),
+    # The change log: the What changed page shows it all; every page's feed, last-changed date and
+    # correction notice come from the entries that name the page.
+    DataFile("changes", "changes.yml", ("changes",),
+             summary=f"[changes/]({PREVIEW}changes/), the change feeds and the last-changed date of the pages named",
+             content=False),
+    DataFile("keypoints", "keypoints.yml", ("home", "what-is-dry-needling", "how-it-works", "benefits", "conditions",
+                                            "safety", "who-can-do-it", "what-to-expect", "finding-a-practitioner"),
+             summary="the key points box at the top of each patient page, and the questions its one-page"
+                     f" handout prints ([handouts/safety/]({PREVIEW}handouts/safety/) and the others)"),
     DataFile("reviewers", "reviewers.yml", summary="the 'Reviewed by' line of pages that name a reviewer"),
-    DataFile("redirects", "redirects.yml", summary="redirects from old addresses"),
+    DataFile("redirects", "redirects.yml", summary="redirects from old addresses", content=False),
     # No summary: the pull-request summary calls it a "data or site file", as any other.
-    DataFile("published-urls", "published-urls.txt"),
+    DataFile("published-urls", "published-urls.txt", content=False),
 )
 BY_KIND = {data.kind: data for data in DATA_FILES}
 BY_PATH = {data.path: data for data in DATA_FILES}
 # The kinds `datastore.load` reads into SiteData, each with its file name.
 LOADED_KINDS = ("references", "glossary", "comparisons", "faq", "claims", "guidance", "scales", "reviewers",
-                "evidence", "figures", "pictures", "care")
+                "evidence", "figures", "pictures", "care", "changes", "keypoints")
 FILES = {kind: BY_KIND[kind].name for kind in LOADED_KINDS}
+
+
+# Page skeletons for editors, never published.
+TEMPLATES_DIR = f"{DOCS_DIR}/_templates/"
+
+
+def is_content(path: str) -> bool:
+    """Whether changing the file at `path` (from the project folder, as git names it) changes text
+    readers see: a page (`docs/**/*.md`, skeletons aside) or a data file whose text pages show.
+    A pull request that changes one must add an entry to the change log."""
+    if path.startswith(f"{DOCS_DIR}/"):
+        return path.endswith(".md") and not path.startswith(TEMPLATES_DIR)
+    data = BY_PATH.get(path)
+    if data is not None:
+        return data.content
+    return path.startswith(f"{DATA_DIR}/") and path.endswith(".yml")  # a data file not registered yet
 
 
 def file_name(kind: str) -> str:

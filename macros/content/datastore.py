@@ -20,6 +20,7 @@ from macros.content.models import (
     CARE_TIERS,
     RATED_BY_US,
     CareTier,
+    ChangeEntry,
     Claim,
     Comparison,
     FaqEntry,
@@ -30,6 +31,7 @@ from macros.content.models import (
     GradedQuestion,
     Guidance,
     Intervention,
+    KeyPoints,
     Pictures,
     Reference,
     Reviewer,
@@ -43,9 +45,9 @@ FILES = datafiles.FILES
 
 # The models of the files that hold a list of keyed entries.
 M = TypeVar("M", Reference, GlossaryTerm, Comparison, FaqEntry, Claim, Guidance, Reviewer, GradedQuestion, Figure,
-            CareTier)
+            CareTier, ChangeEntry, KeyPoints)
 # An entry whose Markdown text fields are rendered (by pages, embeds, JSON-LD and the API).
-TextEntry = Reference | GlossaryTerm | Comparison | FaqEntry | Claim | Guidance
+TextEntry = Reference | GlossaryTerm | Comparison | FaqEntry | Claim | Guidance | KeyPoints
 
 
 @dataclass
@@ -89,6 +91,8 @@ class SiteData:
     # The drawings' facts (pictures.yml); empty lists when the file could not be read.
     pictures: Pictures = field(default_factory=lambda: Pictures.model_construct(needles=[], layers=[], lung_sites=[]))
     care: dict[str, CareTier] = field(default_factory=dict)  # in CARE_TIERS order
+    changes: list[ChangeEntry] = field(default_factory=list)  # as the file lists them (changelog.py sorts)
+    keypoints: dict[str, KeyPoints] = field(default_factory=dict)  # page key -> its key points
     # (file kind, entry key, field name) -> where it was written
     origins: dict[tuple[str, str, str], Origin] = field(default_factory=dict)
 
@@ -120,7 +124,7 @@ class SiteData:
         groups: dict[str, Iterable[TextEntry]] = {
             "references": self.references.values(), "glossary": self.glossary.values(),
             "comparisons": self.comparisons.values(), "faq": self.faq, "claims": self.claims,
-            "guidance": self.guidance.values()}
+            "guidance": self.guidance.values(), "keypoints": self.keypoints.values()}
         for kind, group in groups.items():
             for entry in group:
                 yield kind, entry
@@ -172,8 +176,12 @@ def _load_list(kind: str, model: type[M], data_dir: Path, project_dir: Path,
         key = item.key
         line = getattr(entry, "line", None)
         if key in seen:
-            problems.append(Problem(path, line, f"duplicate key '{key}' (first at line {seen[key]})",
-                                    "every entry needs its own key: rename or merge one"))
+            if isinstance(item, ChangeEntry):  # keyed by date and text: the same entry written twice
+                problems.append(Problem(path, line, f"the same change is written twice (first at line {seen[key]})",
+                                        "delete one of the two entries"))
+            else:
+                problems.append(Problem(path, line, f"duplicate key '{key}' (first at line {seen[key]})",
+                                        "every entry needs its own key: rename or merge one"))
             continue
         seen[key] = line
         for name in type(item).model_fields:
@@ -262,6 +270,9 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
     pictures, picture_lines = _load_pictures(data_dir, project_dir, problems)
     invalid_care: set[str] = set()  # a tier already reported as invalid is not also "missing"
     care = _load_list("care", CareTier, data_dir, project_dir, problems, origins, invalid_care, unread)
+    # Dates and page keys are checked when the Site loads: they need the build's day and the pages.
+    changes = _load_list("changes", ChangeEntry, data_dir, project_dir, problems, origins)
+    keypoints = _load_list("keypoints", KeyPoints, data_dir, project_dir, problems, origins)
 
     site = SiteData(
         references={r.key: r for r in refs},
@@ -276,6 +287,8 @@ def load(project_dir: Path, data_dir: Path | None = None) -> SiteData:
         figures={f.key: f for f in figures},
         pictures=pictures,
         care={t.key: t for t in care},
+        changes=changes,
+        keypoints={k.key: k for k in keypoints},
         origins=origins,
     )
     ref_file, term_file = datafiles.display_path("references"), datafiles.display_path("glossary")

@@ -8,10 +8,23 @@ JSON-LD, feeds, the `datetime` attribute) keep ISO 8601.
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from markupsafe import Markup
 
 MONTH_ONLY = len("2021-11")
+# The reproducible-builds convention: seconds since 1970 (UTC). Set, it is the build's day, so a
+# build (and a test) can be made as of any day; unset, the build's day is today in UTC.
+BUILD_DAY_VARIABLE = "SOURCE_DATE_EPOCH"
+
+
+def build_day() -> dt.date:
+    """The day the build is made as of: what "today" means for review dates, change-entry dates
+    and how long a correction notice shows. Read once per build (Site.load) and by the checker."""
+    epoch = os.environ.get(BUILD_DAY_VARIABLE, "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
 
 
 def date_in_words(value: str | dt.date) -> str:

@@ -98,11 +98,16 @@ SHOWN_BY: dict[str, Shown] = {
     "faq_entry": _faq_entry,
     "glossary": lambda data, args: _keys(term.explanation for term in data.glossary.values()),
     "claims": lambda data, args: _keys(claim.explanation for claim in data.claims),
+    "claim": lambda data, args: _keys(claim.explanation for claim in data.claims if claim.key in args[:1]),
+    "glossary_term": lambda data, args: _keys(term.explanation for term in data.glossary.values()
+                                              if term.key in args[:1]),
     "comparison": _comparison,
     "comparison_summary": _comparison_summary,
     "guidance": _guidance,
     "guidance_list": _guidance,
     "care_cards": lambda data, args: _care(data, args),
+    "key_points": lambda data, args: _keys(data.keypoints[str(key)].points for key in args[:1]
+                                           if str(key) in data.keypoints),
 }
 
 

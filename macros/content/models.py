@@ -7,9 +7,10 @@ field is an error, so a typo such as `refrences:` cannot pass silently.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.fields import FieldInfo
@@ -401,6 +402,28 @@ class CareTier(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+def _check_page_key(value: str) -> str:
+    if not urls.KEY.match(value):
+        raise ValueError("a page key is the page's address without slashes at the ends: "
+                         "lowercase words joined by hyphens, folders by '/' (safety, compare/dry-needling-vs-acupuncture)")
+    return value
+
+
+PageKey = Annotated[str, AfterValidator(_check_page_key)]
+
+
+class KeyPoints(Strict):
+    """A page's key points (keypoints.yml): the box at the top of the page, and its handout.
+
+    `points` is one Markdown list, a point per line starting with "- "; `questions` are the
+    questions to ask your practitioner that its handout prints. How many of each, and how long,
+    is checked with the pages (macros/render/keypoints.py), where the caps live."""
+
+    key: PageKey  # the page's key: `home`, `safety`, `compare/dry-needling-vs-acupuncture`
+    points: MarkdownText
+    questions: list[PlainText] = []
+
+
 class Reviewer(Strict):
     key: Key
     name: PlainText
@@ -472,3 +495,52 @@ def markdown_fields(item: BaseModel, prefix: str = "") -> Iterator[tuple[str, st
             for entry_key, entry in value.items():
                 if isinstance(entry, BaseModel):
                     yield from markdown_fields(entry, f"{prefix}{name}.{entry_key}.")
+
+
+# == the change log (changes.yml): what changed in the text readers see, in plain words ==
+
+# The kinds of change, defined once: the change page, its feeds and the API print these
+# labels, and the change page explains them with these meanings.
+ChangeKind = Literal["correction", "update", "editorial"]
+CORRECTION: ChangeKind = "correction"
+CHANGE_KINDS: dict[str, tuple[str, str]] = {  # kind -> (label, meaning)
+    "correction": ("Correction", "We fixed something that was wrong or could mislead."),
+    "update": ("Update", "New information: a new page, section, study, figure or rule."),
+    "editorial": ("Editorial", "Clearer words or a new layout; what the page tells you did not change."),
+}
+if tuple(CHANGE_KINDS) != get_args(ChangeKind):  # pragma: no cover - a guard for whoever adds a kind
+    raise RuntimeError("CHANGE_KINDS must list exactly the kinds of ChangeKind, in the same order")
+# One or two plain sentences: long enough to say what changed, short enough for a feed title.
+CHANGE_TEXT_LENGTH = (20, 300)
+
+
+class ChangeEntry(Strict):
+    """One change to the text readers see (changes.yml), written by the editor with the change."""
+
+    date: IsoDate  # the day the change went live; not after the build's day (checked at load)
+    pages: list[str] = Field(min_length=1)  # page keys, checked against the site's pages at load
+    kind: ChangeKind
+    text: PlainText = Field(min_length=CHANGE_TEXT_LENGTH[0], max_length=CHANGE_TEXT_LENGTH[1])
+    # A correction to a safety statement: a dated notice on each page it names, for a while.
+    safety: bool = False
+
+    @field_validator("safety")
+    @classmethod
+    def _safety_is_a_correction(cls, value: bool, info: ValidationInfo) -> bool:
+        kind = info.data.get("kind")
+        if value and kind is not None and kind != CORRECTION:
+            raise ValueError(f"is only for a correction, and this entry's kind is '{kind}': "
+                             "write kind: correction, or remove 'safety: true'")
+        return value
+
+    @property
+    def id(self) -> str:
+        """Stable across edits of other entries and of this entry's pages or kind: the date and a hash
+        of the text. Feeds use it as the entry's permanent id, the change page as its anchor."""
+        digest = hashlib.sha256(f"{self.date.isoformat()}\n{self.text}".encode()).hexdigest()[:10]
+        return f"{self.date.isoformat()}-{digest}"
+
+    @property
+    def key(self) -> str:
+        """What the loader files the entry under (its origins, duplicates): its id."""
+        return self.id

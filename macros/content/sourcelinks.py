@@ -111,6 +111,9 @@ DATA_TEXTS = (
     DataText("care", "the care cards: when to get help, and the signs for each tier",
              "the card's tier is its key (`emergency`, `same-day`, `tell-practitioner`): search for `key: same-day`",
              entry="card", block=True),
+    DataText("keypoints", "the key points box at the top of a patient page, and the questions its one-page"
+             " handout prints", "the page's key, as in its `{{ key_points(\"…\") }}`: search for `key: safety`",
+             block=True),
     DataText("evidence", "the certainty badges (\"Certainty: low…\")",
              "the key is in the page's `{{ certainty(\"…\") }}`"),
     DataText("figures", "every frequency (\"about 8 in every 100 treatments\")",
@@ -119,6 +122,8 @@ DATA_TEXTS = (
              "search for the needle's size, the layer's name or the place's words"),
     DataText("scales", "the words of every scale: certainty, findings, verdicts, frequency bands",
              "search for the word as the site shows it"),
+    DataText("changes", "the What changed list, the change feeds, each page's \"Last changed\" date and"
+             " its correction notice", "newest first: a new entry goes at the top"),
     DataText("reviewers", "the \"Reviewed by\" line", "the key is in the page's `reviewed_by:`"),
     DataText("redirects", "old addresses that lead to new ones", "search for the old address"),
     DataText("published-urls", "every address the site has published (a list the tests check, not text)",

@@ -78,6 +78,42 @@ def care_embed_key(tier: str) -> str:
     return f"{CARE_EMBED}/{tier}"
 
 
+# Single items a clinic may embed on their own, beside pages, sections and care cards:
+# a claim (/embed/claims/items/<claim-key>/) and a glossary term (/embed/glossary/terms/<term-key>/).
+# Their embed keys are folders under the page they come from, so the key pattern above holds them
+# and their address is a page's (embed_url(key)). pages.json lists them in "items".
+CLAIM_EMBED = "claims/items"
+TERM_EMBED = "glossary/terms"
+# Every prefix an item's embed key starts with, and the kind pages.json gives it.
+ITEM_EMBEDS = {CARE_EMBED: "care", CLAIM_EMBED: "claim", TERM_EMBED: "term"}
+
+
+def claim_embed_key(claim: str) -> str:
+    """`needle-count` -> `claims/items/needle-count` (address: embed/claims/items/needle-count/)."""
+    return f"{CLAIM_EMBED}/{claim}"
+
+
+def term_embed_key(term: str) -> str:
+    """`trigger-point` -> `glossary/terms/trigger-point` (address: embed/glossary/terms/trigger-point/)."""
+    return f"{TERM_EMBED}/{term}"
+
+
+# One printable page per patient page with key points: /handouts/<page-key>/ (noindex).
+HANDOUT_ROOT = "handouts"
+
+
+def handout_url(key: str) -> str:
+    return f"{HANDOUT_ROOT}/{key}/"
+
+
+# The change feed: one for the site (CHANGES_FEED) and one per page, /changes/<page-key>.xml.
+CHANGES_ROOT = "changes"
+
+
+def page_changes_feed(key: str) -> str:
+    return f"{CHANGES_ROOT}/{key}.xml"
+
+
 def embed_src_uri(key: str, section: str = "") -> str:
     return f"{EMBED_ROOT}/{key}/sections/{section}.md" if section else f"{EMBED_ROOT}/{key}.md"
 

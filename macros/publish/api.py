@@ -83,7 +83,12 @@ def pages_doc(build: Site) -> Document:
     care = [m.CareCard(tier=tier.key, title=tier.heading,
                        embed_url=build.site_url + urls.embed_url(urls.care_embed_key(tier.key)))
             for tier in build.data.care.values()]
-    return _dump(m.PagesDocument(**_envelope(build, "pages"), pages=items, care=care))
+    return _dump(m.PagesDocument(**_envelope(build, "pages"), pages=items, care=care, items=[
+        # Validated as a dict: the kind is a plain string in embeds.Item, a Literal here.
+        m.Item.model_validate({"key": item.key, "kind": item.kind, "title": item.title,
+                               "url": f"{build.site_url}{build.pages[item.home].url}#{item.anchor}",
+                               "embed_url": build.site_url + urls.embed_url(item.key)})
+        for item in embeds.items(build.pages, build.data)]))
 
 
 def glossary_doc(build: Site) -> Document:
@@ -101,6 +106,7 @@ def glossary_doc(build: Site) -> Document:
 
 def faq_doc(build: Site) -> Document:
     items = []
+    groups = {g.key: g.label for g in build.data.scales.faq_groups}
     for e in build.data.faq:
         see = str(see_link(_ctx(build), e)) if e.see else None
         items.append(m.Question(
@@ -109,6 +115,7 @@ def faq_doc(build: Site) -> Document:
             see=e.see, see_html=see, references=e.references,
             url=f"{build.site_url}{urls.FAQ}#{e.key}",
             care=list(e.care), care_html=str(care_html(_ctx(build), *e.care, edit_links=False)) if e.care else None,
+            group=e.group, group_title=groups[e.group],
         ))
     return _dump(m.FaqDocument(**_envelope(build, "faq"), questions=items))
 
@@ -180,10 +187,16 @@ def evidence_doc(build: Site) -> Document:
 
 
 def changes_doc(build: Site) -> Document:
-    log = changes.change_log(build)
-    return _dump(m.ChangesDocument(**_envelope(build, "changes"),
-                                   changes=[m.Change.model_validate(entry) for entry in log.entries],
-                                   history_complete=log.complete))
+    """The change log, newest first, from changes.yml only."""
+    page_url = build.site_url + urls.page_url("changes")
+    items = [m.Change(
+        date=entry.date.isoformat(), datetime=f"{entry.date.isoformat()}T00:00:00+00:00", commit="",
+        summary=entry.text, pages=list(entry.pages),
+        files=[build.pages[key].path for key in entry.pages if key in build.pages],
+        id=entry.id, kind=entry.kind, kind_label=changes.kind_label(entry), text=entry.text, safety=entry.safety,
+        url=f"{page_url}#{changes.anchor(entry)}")
+        for entry in build.changes.entries]
+    return _dump(m.ChangesDocument(**_envelope(build, "changes"), changes=items, history_complete=True))
 
 
 DOCUMENTS: dict[str, Callable[[Site], Document]] = {

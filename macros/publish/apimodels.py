@@ -17,7 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import CoreSchema, core_schema
 
 from macros.content import urls
-from macros.content.models import DATE_SHAPE, Verification
+from macros.content.models import DATE_SHAPE, ChangeKind, Verification
 
 URL_PATTERN = "^https?://"
 
@@ -31,6 +31,11 @@ ApiVersion = Literal["v1"]
 
 if get_args(ApiVersion) != (urls.API_VERSION,):  # pragma: no cover - a guard for whoever bumps the version
     raise RuntimeError(f"apimodels.ApiVersion must be Literal[{urls.API_VERSION!r}], as urls.API_VERSION")
+# What an embeddable item is (urls.ITEM_EMBEDS, where they are defined): a Literal, so the schema lists them.
+ItemKind = Literal["care", "claim", "term"]
+
+if set(get_args(ItemKind)) != set(urls.ITEM_EMBEDS.values()):  # pragma: no cover - a guard for whoever adds a kind
+    raise RuntimeError(f"apimodels.ItemKind must list {sorted(urls.ITEM_EMBEDS.values())}, as urls.ITEM_EMBEDS")
 
 
 class Output(BaseModel):
@@ -96,10 +101,23 @@ class CareCard(Output):
     embed_url: Url
 
 
+class Item(Output):
+    """Something a clinic may embed on its own: a care card, a claim or a glossary term. `key` is what the
+    loader's data-dng-embed takes (care/<tier>, claims/items/<claim>, glossary/terms/<term>); `url` is
+    the entry on its page."""
+
+    key: PageKey
+    kind: ItemKind
+    title: str
+    url: Url
+    embed_url: Url
+
+
 class PagesDocument(Envelope):
     name: Literal["pages"]
     pages: list[Page]
-    care: list[CareCard]
+    care: list[CareCard]  # the care cards by tier, as before `items` (which lists them too)
+    items: list[Item]
 
 
 # ---- glossary ---------------------------------------------------------------------------------
@@ -134,6 +152,9 @@ class Question(Output):
     # The care cards shown after the answer (care.yml): their tiers, and the cards as the page shows them.
     care: list[Key]
     care_html: str | None
+    # Where the FAQ lists the question (scales.yml faq_groups): the group's key and its heading.
+    group: Key
+    group_title: str
 
 
 class FaqDocument(Envelope):
@@ -270,18 +291,28 @@ class EvidenceDocument(Envelope):
 # ---- changes ----------------------------------------------------------------------------------
 
 class Change(Output):
+    """One entry of the change log (changes.yml). v1 keeps the fields it had when the log was made
+    from commits: `summary` is the entry's text, `commit` is empty, `files` the source files of the
+    pages named; the fields after them were added (the schema only grows)."""
+
     date: Date
     datetime: str
     commit: str
     summary: str
     pages: list[PageKey]
     files: list[str]
+    id: str  # stable: the date and a hash of the text; also the anchor on the What changed page
+    kind: ChangeKind
+    kind_label: str
+    text: str
+    safety: bool  # a correction to a safety statement (the pages named show a dated notice)
+    url: Url  # the entry on the What changed page
 
 
 class ChangesDocument(Envelope):
     name: Literal["changes"]
     changes: list[Change]
-    history_complete: bool
+    history_complete: bool  # always true now: the log is written by editors, not read from git
 
 
 DOCUMENT_MODELS: dict[str, type[Envelope]] = {

@@ -22,7 +22,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import is_error_template
 
-from macros.content.urls import embed_url, page_key, page_url
+from macros.content.urls import page_key, page_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -94,13 +94,13 @@ def _deepest_page(config: MkDocsConfig) -> int:
     """How many folders deep the deepest page of this build is.
 
     Theme scripts differ by depth only through base_url ("..", "../..", ...).
-    The deepest pages are section embeds, embed/<key>/sections/<id>/, and keys
-    come from the Markdown files, so this reads docs_dir, not the output.
+    Keys come from the Markdown files, so this reads docs_dir, not the output.
+    Embed copies, deeper, do not count: their template (embed.html) is not the
+    theme's and writes no inline script (they run under EMBED_POLICY).
     """
     docs = Path(config["docs_dir"])
     keys = [page_key(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")]
-    urls = [page_url(key) for key in keys] + [embed_url(key, "section") for key in keys]
-    return max((url.count("/") for url in urls), default=0)
+    return max((page_url(key).count("/") for key in keys), default=0)
 
 
 def _page_templates(config: MkDocsConfig) -> set[str]:
@@ -117,8 +117,8 @@ def _render_scripts(config: MkDocsConfig) -> frozenset[str]:
     # and the post-build scan (unexpected_inline_scripts) then fails the build: the
     # error is loud, never a silently wider policy.
     env = config["theme"].get_env().overlay(undefined=ChainableUndefined, cache_size=50)
-    # Every depth from 0 to the deepest has a page here (home, safety/, compare/x/, embed/
-    # safety/sections/id/, ...), and with navigation.instant one page's policy must admit
+    # Every depth from 0 to the deepest has a page here (home, safety/, compare/x/, ...),
+    # and with navigation.instant one page's policy must admit
     # every page's scripts, so every template is rendered at every depth.
     relative_bases = ["."] + ["/".join([".."] * depth) for depth in range(1, _deepest_page(config) + 1)]
     # MkDocs renders error pages (404.html) with the site's absolute path as base_url.
@@ -151,6 +151,11 @@ def policy(hashes: list[str], frame_ancestors: str | None = None) -> str:
     frame-ancestors in a <meta> tag, so only a header can say who may frame a page."""
     framing = [f"frame-ancestors {frame_ancestors}"] if frame_ancestors else []
     return "; ".join([*DIRECTIVES, script_src(hashes), *framing])
+
+
+def embed_policy() -> str:
+    """The <meta> policy of embed pages: the site's, without any inline script (embed.html writes none)."""
+    return policy([])
 
 
 def unexpected_inline_scripts(html: str, allowed: frozenset[str]) -> list[str]:

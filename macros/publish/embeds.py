@@ -11,12 +11,18 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
 
+from macros.content import urls
 from macros.content.models import CARE_TIERS, CareTier
 from macros.content.sourcepages import SourcePage
 from macros.content.urls import EMBED_ROOT, care_embed_key, embed_src_uri, embed_url, page_key, page_url
+from macros.render import care, templaterules
+
+if TYPE_CHECKING:
+    from macros.content.datastore import SiteData
 
 # libyaml's dumper when PyYAML has it: a pure-Python dump per embed page was a measurable
 # share of the build (benchmarks/RESULTS.md). Same output, same safety.
@@ -52,6 +58,13 @@ def absolutize_links(markdown: str, src_uri: str, site_url: str) -> str:
                        markdown)
 
 
+# Macros that write a page's whole catalogue (every claim with its h2 per verdict, every term, every
+# reference). A section written before one ends where it starts: "How we checked" or "How to read this
+# list" is the text under that heading, and the catalogue is the whole-page embed (claims and terms also
+# have one embed each). Kept out, a section embed stays one heading and a light first visit.
+CATALOGUE_MACROS = frozenset({"claims", "glossary", "reference_list"})
+
+
 def section_slice(page: SourcePage, section_id: str) -> tuple[str, int]:
     """The Markdown of one h2 section (heading included) and the lines before it in the file."""
     section = next(s for s in page.sections if s.id == section_id)
@@ -63,6 +76,10 @@ def section_slice(page: SourcePage, section_id: str) -> tuple[str, int]:
     index = next(i for i, s in enumerate(written) if s.id == section_id)
     begin = starts[index]
     end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+    catalogues = [line for line, name, _args, _options in templaterules.calls("\n".join(lines[begin:end]))
+                  if name in CATALOGUE_MACROS]
+    if catalogues:
+        end = begin + min(catalogues) - 1
     return "\n".join(lines[begin:end]) + "\n", page.body_offset + begin
 
 
@@ -139,3 +156,53 @@ def embed_prefixes(site_url: str, page_url: str) -> tuple[str, ...]:
     """Where our own live embed examples point from a page (absolute and relative)."""
     depth = "../" * page_url.count("/")
     return (site_url + EMBED_ROOT + "/", depth + EMBED_ROOT + "/")
+
+
+# ---- single items: a claim, a glossary term --------------------------------------------------------
+# Each is the one entry alone, rendered by the macro its page's renderer uses for it (claims.py,
+# glossary.py), so its text is never written twice. Canonical address, review dates and attribution
+# are its page's; the attribution links to the entry's anchor there (the section field).
+
+
+@dataclass(frozen=True)
+class Item:
+    """One embeddable item: its embed key (claims/items/<k>, glossary/terms/<k>, care/<tier>), its kind
+    (urls.ITEM_EMBEDS), the title a reader sees, the page it belongs to and its anchor there, and the
+    macro call its embed is made of."""
+
+    key: str
+    kind: str
+    title: str
+    home: str
+    anchor: str
+    call: str
+
+
+def _call(macro: str, key: str) -> str:
+    return "{{ " + macro + "(" + json.dumps(key) + ") }}"
+
+
+def items(pages: dict[str, SourcePage], data: SiteData) -> list[Item]:
+    """Every item with an embed of its own, in the order pages.json lists them: care cards (most
+    urgent first), claims (as claims.yml), terms (A to Z, as the glossary). None of a page that
+    is not embeddable."""
+    kinds = urls.ITEM_EMBEDS
+    found = [Item(care_embed_key(tier.key), kinds[urls.CARE_EMBED], tier.heading, CARE_HOME[0],
+                  care.card_id(tier.key), _call("care_cards", tier.key)) for tier in data.care.values()]
+    found += [Item(urls.claim_embed_key(claim.key), kinds[urls.CLAIM_EMBED], f"“{claim.claim}”", "claims", claim.key,
+                   _call("claim", claim.key)) for claim in data.claims]
+    found += [Item(urls.term_embed_key(term.key), kinds[urls.TERM_EMBED], term.term, "glossary", term.key, _call("glossary_term", term.key))
+              for term in sorted(data.glossary.values(), key=lambda t: t.term.lower())]
+    return [item for item in found if item.home in pages and embeddable(pages[item.home])]
+
+
+def item_documents(pages: dict[str, SourcePage], data: SiteData) -> list[EmbedDocument]:
+    """One embed per claim and per glossary term (care cards: care_documents)."""
+    return [EmbedDocument(embed_src_uri(item.key), item.home, item.anchor, 0,
+                          _front_matter(pages[item.home], item.title) + f"\n{item.call}\n")
+            for item in items(pages, data) if item.kind != urls.ITEM_EMBEDS[urls.CARE_EMBED]]
+
+
+def item_urls(pages: dict[str, SourcePage], data: SiteData) -> set[str]:
+    """Every item's embed address (care cards included)."""
+    return {embed_url(item.key) for item in items(pages, data)}

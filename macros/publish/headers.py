@@ -45,7 +45,7 @@ def served_paths(page_path: str) -> list[str]:
 
 
 def headers_file(site_url: str, page_paths: list[str], hashes: list[str],
-                 redirect_paths: tuple[list[str], list[str]] = ([], [])) -> str:
+                 redirect_paths: tuple[list[str], list[str]] = ([], []), feed_paths: tuple[str, ...] = ()) -> str:
     """The `_headers` file.
 
     Hosts apply every rule whose path matches, and Cloudflare joins two values of one
@@ -66,7 +66,8 @@ def headers_file(site_url: str, page_paths: list[str], hashes: list[str],
     for path in sorted({served for page in moved for served in served_paths(page)}):
         block(path, page_headers(moved_hashes))
     block(f"/{urls.EMBED_ROOT}/*", embed_headers(hashes))
-    for path in STATIC_PATHS:
+    # Each page's change feed is listed one by one: /changes/* would also match the What changed page.
+    for path in (*STATIC_PATHS, *sorted(feed_paths)):
         block(path, page_headers(hashes))
     for path in SHARED_PATHS:
         block(path, SHARED_FILE)

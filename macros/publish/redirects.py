@@ -14,7 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from macros.content import datafiles, urls
+from macros.content import changelog, datafiles, urls
+from macros.content.datastore import SiteData
 from macros.content.sourcepages import SourcePage
 from macros.content.yamlsource import YamlProblem, load_file
 from macros.errors import Problem
@@ -72,9 +73,11 @@ def load_redirects(path: Path, display: str = datafiles.display_path("redirects"
     return redirects, problems
 
 
-def current_urls(pages: dict[str, SourcePage]) -> set[str]:
-    """Every URL the current sources publish (relative to site_url)."""
+def current_urls(pages: dict[str, SourcePage], data: SiteData | None = None) -> set[str]:
+    """Every URL the current sources publish (relative to site_url); the single items' embeds (claims,
+    terms) only with the data they are made from."""
     found = {urls.LOADER, urls.CHANGES_FEED, urls.SITEMAP}
+    found |= {urls.page_changes_feed(key) for key in pages if changelog.follows(key)}
     found |= {urls.api_url(name) for name in api.DOCUMENTS} | {urls.api_schema_url(name) for name in api.DOCUMENTS}
     for page in pages.values():
         found.add(page.url or "./")
@@ -82,7 +85,10 @@ def current_urls(pages: dict[str, SourcePage]) -> set[str]:
             found.add(urls.embed_url(page.key))
             found.add(urls.oembed_url(page.key))
             found |= {urls.embed_url(page.key, s.id) for s in page.sections if s.id}
-    return found | embeds.care_urls(pages)
+    if data is not None:
+        # The one-page handouts (macros/render/handouts.py): one per patient page with key points.
+        found |= {urls.handout_url(key) for key in data.keypoints if key in pages}
+    return found | embeds.care_urls(pages) | (embeds.item_urls(pages, data) if data is not None else set())
 
 
 def published(path: Path) -> list[tuple[int, str]]:

@@ -1,108 +1,94 @@
-"""What changed in our medical text, and when: from the git history of pages and data.
+"""What changed in our text, and when, in the words of the editors who changed it (changes.yml).
 
-Clinics embed live pages, so they need to see when the text under them changed.
-One change log feeds the /changes/ page, /api/v1/changes.json and the Atom feed.
+Clinics embed live pages, so they need to see when the text under them changed. The What
+changed page (`{{ changes_list() }}`) and the correction notice at the top of a page are
+rendered here; the feeds are in macros/publish/changefeeds.py, the API in macros/publish/api.py,
+all from the same entries (macros/content/changelog.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypedDict
-from xml.sax.saxutils import escape as xml_escape
+from itertools import groupby
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from macros.content import datafiles
-from macros.content.dates import time_element
-from macros.content.urls import page_key
+from macros.content import urls
+from macros.content.dates import date_in_words, time_element
+from macros.content.models import CHANGE_KINDS, ChangeEntry
 from macros.render.context import RenderContext
+from macros.render.references import FOLD_CLASS  # a fold that opens in print (site.css, site.js)
 
 if TYPE_CHECKING:
     from macros.site import Site
 
-LIMIT = 200
+# The anchor of an entry on the What changed page: feeds and notices link to it.
+ANCHOR_PREFIX = "change-"
+# The anchor of the kinds' meanings on that page: the feeds' category scheme points there.
+KINDS_ANCHOR = "kinds"
 
 
-class Change(TypedDict):
-    """One commit of the change log, as /api/v1/changes.json lists it."""
-
-    date: str  # YYYY-MM-DD
-    datetime: str  # ISO 8601 with offset
-    commit: str
-    summary: str
-    pages: list[str]  # keys of the pages whose text it changed
-    files: list[str]
+def anchor(entry: ChangeEntry) -> str:
+    return ANCHOR_PREFIX + entry.id
 
 
-@dataclass
-class ChangeLog:
-    complete: bool
-    entries: list[Change]
+def kind_label(entry: ChangeEntry) -> str:
+    return CHANGE_KINDS[entry.kind][0]
 
 
-def _pages_for(files: tuple[str, ...], build: Site) -> list[str]:
-    keys: list[str] = []
-    for name in files:
-        if name.startswith(f"{datafiles.DOCS_DIR}/") and name.endswith(".md"):
-            key = page_key(name[len(datafiles.DOCS_DIR) + 1:])
-            candidates = [key] if key in build.pages else []
-        else:
-            candidates = datafiles.pages_fed_by(name, build.pages)
-        keys += [k for k in candidates if k not in keys]
-    return keys
+def _kind_badge(entry: ChangeEntry) -> Markup:
+    """The kind as a word; its class gives it a colour and a mark, a second cue only."""
+    return Markup('<span class="dng-change__kind dng-change__kind--{}">{}</span>').format(entry.kind,
+                                                                                          kind_label(entry))
 
 
-def change_log(build: Site) -> ChangeLog:
-    complete, commits = build.history.complete, build.history.commits
-    entries: list[Change] = []
-    for commit in commits[:LIMIT]:
-        pages = _pages_for(commit.files, build)
-        entries.append({"date": commit.date[:10], "datetime": commit.date, "commit": commit.sha,
-                        "summary": commit.subject, "pages": pages, "files": list(commit.files)})
-    return ChangeLog(complete, entries)
+def _page_links(ctx: RenderContext, build: Site, entry: ChangeEntry) -> Markup:
+    return Markup(", ").join(
+        Markup('<a href="{}">{}</a>').format(ctx.href(build.pages[key].url), build.pages[key].checked_info.title)
+        for key in entry.pages if key in build.pages)
+
+
+def kinds_legend() -> Markup:
+    """What each kind means, from CHANGE_KINDS."""
+    rows = Markup("").join(Markup('<dt><span class="dng-change__kind dng-change__kind--{}">{}</span></dt><dd>{}</dd>')
+                           .format(kind, label, meaning) for kind, (label, meaning) in CHANGE_KINDS.items())
+    return Markup('<dl class="dng-change-kinds" id="{}">{}</dl>').format(KINDS_ANCHOR, rows)
 
 
 def changes_html(ctx: RenderContext, build: Site) -> Markup:
-    log = change_log(build)
-    if not log.entries:
-        return Markup("<p>No history is available in this build (it was made from a copy of the "
-                      "repository without its git history).</p>")
-    items = []
-    for entry in log.entries:
-        links = Markup(", ").join(
-            Markup('<a href="{}">{}</a>').format(ctx.href(build.pages[k].url), build.pages[k].checked_info.title)
-            for k in entry["pages"] if k in build.pages) or Markup("site data")
-        items.append(Markup('<li>{}: {} <span class="dng-change__pages">({})</span></li>')
-                     .format(time_element(entry["date"]), entry["summary"], links))
-    note = Markup("") if log.complete else Markup(
-        "<p><strong>Partial history:</strong> this build was made from a shallow copy of the repository, "
-        "so older changes are missing.</p>")
-    return note + Markup('<ul class="dng-changes">{}</ul>').format(Markup("").join(items))
+    """Every entry, newest first, under a heading for its month."""
+    months = []
+    for month, entries in groupby(build.changes.entries, key=lambda entry: entry.date.strftime("%Y-%m")):
+        items = Markup("").join(
+            Markup('<li class="dng-change" id="{}">{} {}: {} <span class="dng-change__pages">(Pages: {})</span></li>')
+            .format(anchor(entry), _kind_badge(entry), time_element(entry.date), entry.text,
+                    _page_links(ctx, build, entry))
+            for entry in entries)
+        months.append(Markup('<h3 id="{}">{}</h3><ul class="dng-changes">{}</ul>').format(
+            f"month-{month}", date_in_words(month), items))
+    return kinds_legend() + Markup("").join(months)
 
 
-def atom_feed(build: Site) -> str:
-    log = change_log(build)
-    updated = log.entries[0]["datetime"] if log.entries else "2026-01-01T00:00:00+00:00"
-    site = build.site_url
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
-           '<feed xmlns="http://www.w3.org/2005/Atom">',
-           "<title>Dry Needling Guide: what changed</title>",
-           f'<link rel="self" href="{xml_escape(site)}changes.xml"/>',
-           f'<link rel="alternate" href="{xml_escape(site)}changes/"/>',
-           f"<id>{xml_escape(site)}changes/</id>",
-           f"<updated>{xml_escape(updated)}</updated>",
-           f"<author><name>{xml_escape(build.config.publisher)}</name></author>",
-           f"<rights>{xml_escape(build.config.licence_name)}</rights>"]
-    for entry in log.entries:
-        pages = ", ".join(build.pages[k].checked_info.title for k in entry["pages"] if k in build.pages)
-        link = site + (build.pages[entry["pages"][0]].url if entry["pages"] and entry["pages"][0] in build.pages
-                       else "changes/")
-        out += ["<entry>",
-                f"<title>{xml_escape(entry['summary'])}</title>",
-                f'<link href="{xml_escape(link)}"/>',
-                f"<id>{xml_escape(site)}changes/#{entry['commit'][:12]}</id>",
-                f"<updated>{xml_escape(entry['datetime'])}</updated>",
-                f"<summary>{xml_escape('Pages: ' + (pages or 'site data'))}</summary>",
-                "</entry>"]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"
+def notice_html(build: Site, page_key: str) -> Markup | None:
+    """The dated notice a correction to a safety statement puts at the top of a page it names, for
+    changelog.NOTICE_DAYS days after its date (counted from the build's day); None when there is none.
+
+    One correction is said in full; several of one day fold under one line (a fold that opens in
+    print), so the notice never pushes the page's urgent help down by more than a line or two."""
+    entries = build.changes.notices(page_key, build.today)
+    if not entries:
+        return None
+    changes_url = build.site_url + urls.page_url("changes")
+    blocks = []
+    for day, group in groupby(entries, key=lambda entry: entry.date):
+        same_day = list(group)
+        links = Markup("").join(Markup('<li>{} <a href="{}#{}">What changed</a></li>').format(
+            entry.text, changes_url, anchor(entry)) for entry in same_day)
+        if len(same_day) == 1:
+            blocks.append(Markup('<p><strong>Corrected on {}:</strong></p><ul>{}</ul>').format(time_element(day), links))
+        else:
+            blocks.append(Markup('<details class="{}"><summary><strong>Corrected on {}:</strong> {} statements about'
+                                 ' safety on this page</summary><ul>{}</ul></details>').format(
+                                     FOLD_CLASS, time_element(day), len(same_day), links))
+    return Markup('<div class="dng-correction" role="note" aria-label="Correction">{}</div>').format(
+        Markup("").join(blocks))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from macros.content import datafiles
 from macros.content.textfields import markdown_heading_text
+from macros.errors import ContentError, did_you_mean
 from macros.render.context import RenderContext
 from macros.render.editlinks import entry_links
 from macros.render.inline import verdict
@@ -14,7 +16,10 @@ VERDICT_ORDER = ["contradicted", "unsupported", "mixed", "supported"]
 
 
 def claim_body(ctx: RenderContext, key: str) -> Markup:
-    claim = next(c for c in ctx.site.claims if c.key == key)
+    claim = next((c for c in ctx.site.claims if c.key == key), None)
+    if claim is None:
+        raise ContentError(f"unknown claim '{key}'",
+                           did_you_mean(key, [c.key for c in ctx.site.claims], datafiles.display_path("claims")))
     explanation = to_html(claim.explanation, ctx, ctx.site.origin("claims", key, "explanation"))
     return Markup(
         '<div class="dng-claim"><p class="dng-claim__verdict">{badge}</p>'
@@ -37,3 +42,10 @@ def claims_markdown(ctx: RenderContext) -> str:
             edit = entry_links(ctx, "claims", claim.key, f"the claim “{claim.claim}”")
             out.append(f"{claim_body(ctx, claim.key)}{edit}\n")
     return "\n".join(out)
+
+
+def claim_item(ctx: RenderContext, key: str) -> Markup:
+    """One claim's verdict and reasons, as the claims page shows them under the claim: the `claim("key")`
+    macro, which its embed (/embed/claims/items/<key>/) is made of. No heading: the place it stands gives
+    one (the embed's title is the claim)."""
+    return Markup("\n\n") + claim_body(ctx, key) + Markup("\n\n")

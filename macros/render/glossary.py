@@ -6,9 +6,10 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from macros.content import urls
+from macros.content import datafiles, urls
 from macros.content.models import GlossaryTerm
 from macros.content.textfields import markdown_heading_text
+from macros.errors import ContentError, did_you_mean
 from macros.render.context import RenderContext
 from macros.render.editlinks import entry_links
 from macros.render.markup import to_html
@@ -20,7 +21,10 @@ def sorted_terms(ctx: RenderContext) -> list[GlossaryTerm]:
 
 def term_body(ctx: RenderContext, key: str) -> Markup:
     """Definition, explanation, other names and related terms of one entry, as HTML."""
-    entry = ctx.site.glossary[key]
+    entry = ctx.site.glossary.get(key)
+    if entry is None:
+        raise ContentError(f"unknown glossary term '{key}'",
+                           did_you_mean(key, ctx.site.glossary, datafiles.display_path("glossary")))
     origin = ctx.site.origin("glossary", key, "explanation")
     parts = [Markup('<p class="dng-gloss__definition"><strong>{}</strong></p>').format(entry.definition)]
     parts.append(to_html(entry.explanation, ctx, origin))
@@ -45,3 +49,10 @@ def glossary_markdown(ctx: RenderContext) -> str:
             out.append(f"### {markdown_heading_text(entry.term)} {{ #{entry.key} }}\n")
             out.append(f"{term_body(ctx, entry.key)}{entry_links(ctx, 'glossary', entry.key, entry.term)}\n")
     return "\n".join(out)
+
+
+def glossary_term(ctx: RenderContext, key: str) -> Markup:
+    """One term's meaning, explanation, other names and related terms, as the glossary page shows them:
+    the `glossary_term("key")` macro, which its embed (/embed/glossary/terms/<key>/) is made of. No
+    heading: the place it stands gives one (the embed's title is the term)."""
+    return Markup("\n\n") + term_body(ctx, key) + Markup("\n\n")

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from markupsafe import Markup
 
-from macros.content import datafiles, sourcelinks, urls
+from macros.content import changelog, datafiles, sourcelinks, urls
 from macros.content.dates import time_element
-from macros.render import jsonld
+from macros.publish.changefeeds import page_feed_title
+from macros.render import changes, handouts, jsonld
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -40,6 +41,9 @@ class PageInfo(TypedDict):
 
     key: str | None
     is_embed: bool
+    # An embed copy's kind: "page" (a whole page), "section" (one h2 section) or "item" (a care card,
+    # a claim, a term); "" on full pages. embed.html gives a page its title as heading, the others theirs.
+    embed_kind: str
     section: str
     page_title: str  # the full page's title (an embed copy of a section has its own title)
     full_url: str
@@ -57,6 +61,12 @@ class PageInfo(TypedDict):
     embed_url: NotRequired[str]
     oembed_url: NotRequired[str]
     jsonld: NotRequired[Markup]
+    # The page's change feed, linked from its head (changelog.follows), and its feed's title.
+    changes_feed_url: NotRequired[str]
+    changes_feed_title: NotRequired[str]
+    # The dated notice of a recent correction to a safety statement on this page, if any.
+    correction_notice: NotRequired[Markup]
+    handout_url: NotRequired[str]  # relative to the site root: the page's one-page handout
 
 
 def decorate(page: Page, site: Site) -> None:
@@ -71,6 +81,7 @@ def decorate(page: Page, site: Site) -> None:
     info: PageInfo = {
         "key": source.key if source else None,
         "is_embed": embed is not None,
+        "embed_kind": embed_kind(page.file.src_uri, source.key if source else "", embed.section if embed else None),
         "section": embed.section if embed else "",
         "page_title": source.info.title if source and source.info else "",
         "full_url": full_url,
@@ -99,11 +110,28 @@ def decorate(page: Page, site: Site) -> None:
         info["embed_url"] = site.site_url + urls.embed_url(source.key)
         info["oembed_url"] = site.site_url + urls.oembed_url(source.key)
         info["jsonld"] = Markup(jsonld.script_text(jsonld.for_page(site, source, changed)))
+        if source.key in handouts.handout_keys(site):
+            info["handout_url"] = urls.handout_url(source.key)
+    if source and embed is None and changelog.follows(source.key):
+        info["changes_feed_url"] = site.site_url + urls.page_changes_feed(source.key)
+        info["changes_feed_title"] = page_feed_title(source.checked_info.title)
+        notice = changes.notice_html(site, source.key)
+        if notice is not None:
+            info["correction_notice"] = notice
     page.meta["dng"] = info
 
 
+def embed_kind(src_uri: str, key: str, section: str | None) -> str:
+    """Which kind of embed copy `src_uri` is (see PageInfo.embed_kind); None for `section`: not an embed."""
+    if section is None:
+        return ""
+    if src_uri == urls.embed_src_uri(key):
+        return "page"
+    return "section" if section and src_uri == urls.embed_src_uri(key, section) else "item"
+
+
 def _time_or_none(value: object) -> Markup | None:
-    """A front-matter or history date as a <time> in words; None when the page has none."""
+    """A front-matter or change-log date as a <time> in words; None when the page has none."""
     return time_element(str(value)) if value else None
 
 

@@ -68,13 +68,28 @@ def back_link(ctx: RenderContext, key: str, number: int) -> Markup:
 
 def page_references_markdown(ctx: RenderContext, sources: list[str]) -> str:
     """The list appended to a page: what it cites, in citation order, then its other sources."""
+    fold = sources_fold(ctx, sources, back_links=True)
+    return "## References { #references data-search-exclude }\n\n" + str(fold) + "\n" if fold else ""
+
+
+def embed_sources_markdown(ctx: RenderContext, sources: list[str]) -> str:
+    """The same list at the foot of an embed, without a heading of its own (a section embed shows one
+    heading) and without "Back to text" links (a link to a place in the frame would open the frame's
+    address in the host's window): the citations' popovers read their entries from it."""
+    fold = sources_fold(ctx, sources, back_links=False)
+    return str(fold) + "\n" if fold else ""
+
+
+def sources_fold(ctx: RenderContext, sources: list[str], back_links: bool) -> Markup:
+    """"Sources (N)": what the output cites, in citation order, then its other sources; "" if none."""
     if not ctx.cited and not sources:
-        return ""
+        return Markup("")
     cited = [
         Markup('<li id="ref-{key}" class="dng-ref">{body} <a class="dng-ref__full" href="{href}" '
                'aria-label="Full entry for reference {n}">Full entry</a>{figures}{back}</li>').format(
             key=key, n=number, body=reference_html(ctx, ctx.site.references[key], with_shows=False),
-            href=ctx.href(urls.REFERENCES, key), figures=figures_note(ctx, key), back=back_link(ctx, key, number))
+            href=ctx.href(urls.REFERENCES, key), figures=figures_note(ctx, key),
+            back=back_link(ctx, key, number) if back_links else "")
         for number, key in enumerate(ctx.cited, start=1)
     ]
     # A figure's source is listed even where the page states the figure without citing it.
@@ -92,6 +107,5 @@ def page_references_markdown(ctx: RenderContext, sources: list[str]) -> str:
         parts.append(Markup('<p>Also used for this page:</p><ul class="dng-refs">{}</ul>').format(items))
     # Folded, so the list costs a phone one line; a followed citation or printing opens it (site.js,
     # site.css). Out of the search index: a search should find the text, not its list of sources.
-    fold = Markup('<details class="{cls}" data-search-exclude><summary>Sources ({n})</summary>{body}</details>').format(
+    return Markup('<details class="{cls}" data-search-exclude><summary>Sources ({n})</summary>{body}</details>').format(
         cls=SOURCES_CLASS, n=len(ctx.cited) + len(further), body=Markup("").join(parts))
-    return "## References { #references data-search-exclude }\n\n" + str(fold) + "\n"

@@ -20,6 +20,7 @@ from macros.render import (
     glossary,
     guidance,
     inline,
+    keypoints,
     pictures,
     references,
     sandbox,
@@ -63,7 +64,7 @@ def reference_list(ctx: RenderContext) -> Markup:
 
 
 def changes_list(ctx: RenderContext) -> Markup:
-    """The change log from git history."""
+    """The change log (changes.yml): what each kind means, then every entry by month, newest first."""
     return _block(changes.changes_html(ctx, ctx.build))
 
 
@@ -104,6 +105,8 @@ MACROS: dict[str, Macro] = {
     "glossary": glossary.glossary_markdown,
     "faq": faq.faq_markdown,
     "claims": claims.claims_markdown,
+    "claim": claims.claim_item,
+    "glossary_term": glossary.glossary_term,
     **inline.INLINE_MACROS,
     "evidence_legend": evidence.evidence_legend,
     "frequency_scale": evidence.frequency_scale,
@@ -114,11 +117,15 @@ MACROS: dict[str, Macro] = {
     "guidance": guidance_one,
     "guidance_list": guidance_list,
     "care_cards": care_cards,
+    "key_points": keypoints.key_points,
     "reference_list": reference_list,
     "changes_list": changes_list,
     "embed_loader_snippet": clinics.loader_snippet,
     "embed_iframe_snippet": clinics.iframe_snippet,
     "embed_example": embed_example,
+    "embed_builder": clinics.builder,
+    "embed_options_table": clinics.options_table,
+    "embed_csp": clinics.csp_snippet,
     "nginx_headers": clinics.nginx,
     "site_url": site_url,
     "editors_guide": editors_guide,
