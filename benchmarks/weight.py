@@ -47,11 +47,23 @@ def resources(site: Path, page_url: str) -> list[str]:
     html_file = site / page_url / "index.html"
     html = html_file.read_text(encoding="utf-8")
     found = [page_url + "index.html"]
+    alternates: list[str] = []
+    # The site's own path (/ or /dng/), from the canonical address: alternate links are absolute.
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
+    canonical_path = urlsplit(canonical.group(1)).path if canonical else "/" + page_url
+    root = canonical_path[: len(canonical_path) - len(page_url)] if canonical_path.endswith(page_url) else "/"
     for tag_match in REFS.finditer(html):
         tag, ref = tag_match.group(0), tag_match.group(1)
-        if "rel=\"canonical\"" in tag or "application/json+oembed" in tag or "rel=\"prev\"" in tag or "rel=\"next\"" in tag:
+        if "rel=\"canonical\"" in tag or "rel=\"prev\"" in tag or "rel=\"next\"" in tag:
             continue
         parts = urlsplit(ref)
+        if "rel=\"alternate\"" in tag:
+            # Never fetched itself (oEmbed document, Atom feed), but Material's instant navigation
+            # reads sitemap.xml beside each alternate link: oembed/compare/ for compare/x/.
+            folder = posixpath.dirname(parts.path)
+            site_relative = folder[len(root):] if folder.startswith(root) else folder.lstrip("/")
+            alternates.append(posixpath.join(site_relative, "sitemap.xml"))
+            continue
         if parts.scheme or parts.netloc:
             continue
         path = posixpath.normpath(posixpath.join(page_url, parts.path))
@@ -62,11 +74,7 @@ def resources(site: Path, page_url: str) -> list[str]:
         worker = json.loads(config.group(1)).get("search")
         if worker:
             found.append(posixpath.normpath(posixpath.join(page_url, worker)))
-        found += ["sitemap.xml"]
-        if "application/json+oembed" in html:
-            # Material reads sitemap.xml beside the oEmbed document: oembed/compare/ for compare/x/.
-            key = page_url.strip("/") or "home"
-            found.append(posixpath.normpath(posixpath.join("oembed", posixpath.dirname(key), "sitemap.xml")))
+        found += ["sitemap.xml"] + [path for path in alternates if path not in found]
     return found
 
 

@@ -153,7 +153,9 @@ def test_the_embed_stylesheet_is_made_from_site_css_blocks(site):
 
 def test_the_embed_script_carries_site_js_terms_and_citations(site):
     script = (site / embedassets.EMBED_JS).read_text(encoding="utf-8")
-    assert "dng-embed:height" in script and "dng-cite-pop" in script and "dng-term__button" in script
+    # The height message's shape is read from the spec (written once, in embedspec.py), never retyped.
+    assert "SPEC.height_message.type" in script and "dng-embed:height" not in script
+    assert "dng-cite-pop" in script and "dng-term__button" in script
     assert "dng-faq__question" not in script  # the folds are their own file, for the FAQ only
     assert "dng-faq__question" in (site / embedassets.EMBED_FOLDS_JS).read_text(encoding="utf-8")
 
