@@ -3,7 +3,7 @@
 The real pages are measured (words, h2 sections, macro calls of each kind per
 1,000 words, keys per citation) and synthetic topic pages are generated to
 match: same length, same number of sections, same density of glossary terms,
-citations, grade and verdict badges, and comparison tables and summaries,
+citations, certainty and verdict badges, and comparison tables and summaries,
 using only keys that exist in macros/data. The pages go to docs/synthetic/ in
 a copy of the project, and into its nav, as a growing site would have them.
 """
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.content import datafiles, datastore
+from macros.content import datafiles, datastore, listchecks
 from macros.content.sourcepages import SourcePage, scan
 from macros.content.urls import page_key
 
@@ -29,7 +29,7 @@ H2_LINE = re.compile(r"^## ", re.M)
 
 # Kinds the synthetic pages reproduce. The others (glossary(), faq(), claims(), counts(), the
 # clinic snippets...) are page-specific blocks used once; the real pages stay in every size.
-INLINE_KINDS = ("term", "cite", "grade", "verdict")
+INLINE_KINDS = ("term", "cite", "certainty", "verdict")
 BLOCK_KINDS = ("comparison", "comparison_summary")
 SYNTHETIC_DIR = "synthetic"
 NAV_GROUP = 50  # pages per nav section, as an editor would group a large site
@@ -126,14 +126,18 @@ class Keys:
     terms: list[str]
     references: list[str]
     comparisons: list[str]
-    grades: list[str]
+    certainty: list[str]  # graded questions (evidence.yml): what certainty() takes
     verdicts: list[str]
+    # What a block call shows cites, as the build counts it: a page must list those sources too.
+    shown_cites: dict[tuple[str, str], list[str]]
 
     @classmethod
     def load(cls, project_dir: Path = ROOT) -> Keys:
         site = datastore.load(project_dir)
+        shown = {(kind, key): listchecks.SHOWN_BY[kind](site, [key])
+                 for kind in BLOCK_KINDS for key in site.comparisons}
         return cls(sorted(site.glossary), sorted(site.references), sorted(site.comparisons),
-                   sorted(site.grades), sorted(site.verdicts))
+                   sorted(site.evidence), sorted(site.verdicts), shown)
 
 
 @dataclass
@@ -170,11 +174,13 @@ class Generator:
             picked = rng.sample(self.keys.references, max(1, self.cite_width.next()))
             cited.update(picked)
             return "{{ cite(" + ", ".join(f'"{k}"' for k in picked) + ") }}"
-        if kind == "grade":
-            return f'{{{{ grade("{rng.choice(self.keys.grades)}") }}}}'
+        if kind == "certainty":
+            return f'{{{{ certainty("{rng.choice(self.keys.certainty)}") }}}}'
         if kind == "verdict":
             return f'{{{{ verdict("{rng.choice(self.keys.verdicts)}") }}}}'
-        return f'{{{{ {kind}("{rng.choice(self.keys.comparisons)}") }}}}'  # comparison or comparison_summary
+        key = rng.choice(self.keys.comparisons)  # comparison or comparison_summary
+        cited.update(self.keys.shown_cites[kind, key])
+        return f'{{{{ {kind}("{key}") }}}}'
 
     def page(self, number: int) -> str:
         rng = random.Random(f"dng-synthetic-{number}")
