@@ -236,6 +236,29 @@ def test_a_term_opens_its_definition_in_place(host):
     assert page.url.endswith("frame-look.html")
 
 
+def test_a_link_inside_the_embed_goes_there_in_place(host):
+    """The FAQ's list of questions moves within the frame and opens the answer: never the host's
+    window to our bare embed page, which <base target="_top"> would otherwise do."""
+    page, _ = host
+    frame = frame_of(page, "f-faq")
+    frame.locator("html.dng-embed").wait_for(state="attached")
+    link = frame.locator(".dng-faq-index__groups a[href='#is-it-acupuncture']")
+    target_id = link.get_attribute("href")[1:]
+    answer = frame.locator(f"h2#{target_id} + .dng-faq__panel")
+    assert answer.get_attribute("hidden") is not None  # folded until asked for
+    press_enter_on(page, link)
+    focused = "() => document.activeElement && document.activeElement.id"
+    for _ in range(50):  # polled from here: wait_for_function evaluates with eval, which the embed CSP refuses
+        if frame.evaluate(focused) == target_id:
+            break
+        page.wait_for_timeout(100)
+    assert frame.evaluate(focused) == target_id
+    assert page.url.endswith("frame-look.html") and frame.url.endswith("/embed/faq/")
+    assert answer.get_attribute("hidden") is None and answer.is_visible()
+    top = frame.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target_id)
+    assert -1 < top < 100, top  # scrolled to the top of the frame's view (to the sub-pixel)
+
+
 def test_no_request_leaves_the_test_origins(host, servers):
     page, requests = host
     frame_of(page, "f-same-tab").locator("a.dng-cite__link").first.click()

@@ -136,6 +136,25 @@
   window.addEventListener("load", markScrollable);
   window.addEventListener("resize", markScrollable);
 
+  // Links to a place inside the embed (the FAQ's list of questions, the glossary's letters, a
+  // heading's own link): <base target="_top"> would open our bare embed page in the host's window.
+  // Go there in place instead: scrollIntoView also scrolls the host page to a frame that sizes
+  // itself, and focus moves there so a keyboard or screen reader follows. On the window, after the
+  // document's listeners, so a citation or term that opened in place has already said so.
+  window.addEventListener("click", function (event) {
+    if (event.defaultPrevented) return;
+    var link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (!link) return;
+    event.preventDefault();
+    var id;
+    try { id = decodeURIComponent(link.getAttribute("href").slice(1)); } catch (e) { return; }
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  });
+
   // Height messages.
   var secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]{1,64})/) || [])[1] || null;
   var last = 0;
