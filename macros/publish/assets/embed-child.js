@@ -140,9 +140,10 @@
   // heading's own link): <base target="_top"> would open our bare embed page in the host's window.
   // Go there in place instead: scrollIntoView also scrolls the host page to a frame that sizes
   // itself, and focus moves there so a keyboard or screen reader follows. On the window, after the
-  // document's listeners, so a citation or term that opened in place has already said so.
+  // document's listeners, so a citation or term that opened in place has already said so. Opened
+  // on its own (not framed), the embed page follows the link as any page does: the address shows it.
   window.addEventListener("click", function (event) {
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || window.parent === window) return;
     var link = event.target.closest && event.target.closest('a[href^="#"]');
     if (!link) return;
     event.preventDefault();
