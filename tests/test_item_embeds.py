@@ -177,5 +177,10 @@ def test_the_height_message_is_written_once():
     assert message in loader  # from the spec written into it
     assert message not in outputs.LOADER_SOURCE.read_text(encoding="utf-8")
     assert message not in child.split("*/", 1)[1]  # only the header comment describes it
-    assert "SPEC.height_message" in child
+    assert "SPEC.height_message" in child and "SPEC.height_request" in child
     assert embedspec.spec()["height_message"] == embedspec.HEIGHT_MESSAGE
+    assert embedspec.spec()["height_request"] == embedspec.HEIGHT_REQUEST
+    # The for-clinics page shows both messages through a macro, never retyped.
+    clinics_page = (ROOT / "docs" / "for-clinics.md").read_text(encoding="utf-8")
+    assert message not in clinics_page and str(embedspec.HEIGHT_REQUEST["type"]) not in clinics_page
+    assert str(embedspec.HEIGHT_REQUEST["type"]) not in child.split("*/", 1)[1]

@@ -87,6 +87,12 @@ FRAME = {
 # the format breaks its readers.
 HEIGHT_MESSAGE: dict[str, str | int] = {"type": "dng-embed:height", "version": 1}
 
+# What a parent posts to an embed's window to hear its height again: a page whose listener started
+# after the frame had loaded (the for-clinics page's live examples, a host page's own script) would
+# otherwise wait for a change that never comes. The embed answers only its own parent, with a
+# HEIGHT_MESSAGE; nothing else in it changes.
+HEIGHT_REQUEST: dict[str, str | int] = {"type": "dng-embed:height-request", "version": 1}
+
 # Where the embed pages find the spec (a generated file under the site, see plugin.on_files).
 CHILD_SPEC = "assets/javascripts/embed-spec.js"
 
@@ -107,6 +113,7 @@ def spec() -> dict[str, object]:
         "maxValue": MAX_VALUE_LENGTH,
         "frame": FRAME,
         "height_message": HEIGHT_MESSAGE,
+        "height_request": HEIGHT_REQUEST,
         # Address shapes, with {key} and {section} for the script to fill in.
         "page": urls.embed_url("{key}"),
         "section_page": urls.embed_url("{key}", "{section}"),

@@ -161,6 +161,22 @@ def csp_snippet(ctx: RenderContext, way: str = "loader") -> str:
     return fence("\n".join(lines[way]), "text")
 
 
+# The size messages as the for-clinics page shows them: the spec's fields first, then an example
+# of what the height message adds (from embed-child.js's send()).
+MESSAGES: dict[str, dict[str, object]] = {
+    "height": {**embedspec.HEIGHT_MESSAGE, "height": 1234, "key": "safety", "section": "side-effects"},
+    "request": dict(embedspec.HEIGHT_REQUEST),
+}
+
+
+def message_snippet(ctx: RenderContext, name: str = "height") -> str:
+    """One size message as JSON, from the spec (the page never retypes its type or version)."""
+    if name not in MESSAGES:
+        raise ContentError(f"unknown size message '{name}'", f"write one of: {', '.join(MESSAGES)}")
+    text = json.dumps(MESSAGES[name], separators=(", ", ": "))
+    return fence("{ " + text[1:-1] + " }", "json")
+
+
 def handout_keys(ctx: RenderContext) -> list[str]:
     """Pages that have a one-page handout (/handouts/<key>/): the builder offers the handout link
     for these pages only."""
@@ -190,6 +206,7 @@ def builder_data(ctx: RenderContext) -> dict[str, object]:
         "handouts": handout_keys(ctx),
         "item_pages": item_pages(),
         "message": embedspec.HEIGHT_MESSAGE,
+        "request": embedspec.HEIGHT_REQUEST,
     }
 
 

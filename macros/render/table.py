@@ -126,6 +126,7 @@ MACROS: dict[str, Macro] = {
     "embed_builder": clinics.builder,
     "embed_options_table": clinics.options_table,
     "embed_csp": clinics.csp_snippet,
+    "embed_message": clinics.message_snippet,
     "nginx_headers": clinics.nginx,
     "site_url": site_url,
     "editors_guide": editors_guide,

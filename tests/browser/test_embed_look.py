@@ -289,3 +289,28 @@ def test_axe_with_options(new_context, servers, url, query, scheme, width):
     results = AXE.run(page, options=AXE_OPTIONS)
     found = [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in results.response["violations"]]
     assert not found, found
+
+
+def test_an_embed_tells_its_height_again_when_its_parent_asks(host):
+    """A host script that starts listening after the frame loaded has missed the first message
+    (the for-clinics page's live examples did, on a slow machine): it asks, and the embed answers."""
+    page, _ = host
+    frame_of(page, "f-new-tab").wait_for_load_state("load")
+    answers = page.evaluate("""([request, wanted]) => new Promise(done => {
+        const frame = document.getElementById('f-new-tab');
+        const heard = [];
+        window.addEventListener('message', event => {
+            if (event.source === frame.contentWindow && event.data.type === wanted.type) heard.push(event.data);
+        });
+        frame.contentWindow.postMessage({...request, version: request.version + 1}, '*');  // not this format
+        setTimeout(() => {
+            const before = heard.length;
+            frame.contentWindow.postMessage(request, '*');
+            setTimeout(() => done([before, heard]), 1000);
+        }, 500);
+    })""", [embedspec.HEIGHT_REQUEST, embedspec.HEIGHT_MESSAGE])
+    before, heard = answers
+    assert before == 0 and len(heard) == 1, answers
+    height = frame_of(page, "f-new-tab").evaluate("Math.ceil(document.documentElement.getBoundingClientRect().height)")
+    assert heard[0]["height"] == height and heard[0]["key"] == "safety" and heard[0]["section"] == "side-effects"
+    assert heard[0]["version"] == embedspec.HEIGHT_MESSAGE["version"]

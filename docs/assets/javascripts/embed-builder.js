@@ -501,11 +501,12 @@
     if (!root || !data || root.hasAttribute("data-dng-started")) return;
     root.setAttribute("data-dng-started", "");
     // The live examples: the same frames, following their heights (without this script they scroll).
-    var late = document.readyState === "complete";  // run again by instant navigation, not by a page load
+    // One may have loaded and told its height before this listener existed (the page was still
+    // loading, or instant navigation ran this again): ask each once more. A frame that has not
+    // loaded yet misses the question and tells its height when it loads.
     document.querySelectorAll("iframe.dng-live-example__frame").forEach(function (frame) {
       frame.classList.add("dng-follow-height");
-      // After an instant navigation a frame may have told its height before anyone listened: load it again.
-      if (late) frame.setAttribute("src", frame.getAttribute("src"));
+      if (frame.contentWindow && data.request) frame.contentWindow.postMessage(data.request, "*");
     });
     new Builder(root, data).start();
   }

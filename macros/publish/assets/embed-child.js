@@ -6,6 +6,7 @@
  *    heading's level a real element; the accent, a checked colour, is the one value set as a style.
  * 2. Tells the parent its height whenever it changes. Message format v1:
  *      { type: "dng-embed:height", version: 1, height: <CSS px>, key: "...", section: "..." }
+ *    and again when its parent asks: { type: "dng-embed:height-request", version: 1 }.
  * 3. Speaks WordPress's embed protocol when WordPress framed it
  *    (a "#?secret=..." hash): { secret, message: "height", value } and
  *    { secret, message: "link", value: url } (absolute http(s) URLs only),
@@ -173,9 +174,16 @@
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(send);
   send();
 
-  // WordPress asks again with a "ready" message once its script has loaded.
+  // A parent that started listening after this page loaded asks again (SPEC.height_request);
+  // WordPress asks with a "ready" message once its script has loaded. Only the parent is answered.
   window.addEventListener("message", function (event) {
     var data = event.data;
+    if (event.source === window.parent && data && data.type === SPEC.height_request.type &&
+        data.version === SPEC.height_request.version) {
+      last = 0;
+      send();
+      return;
+    }
     if (secret && event.source === window.parent && data && data.secret === secret && data.message === "ready") {
       last = 0;
       send();
